@@ -5,6 +5,8 @@ export default defineConfig({
     include: ['{protocol,agent,sim}/{src,test}/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    // Process-level tests spawn real agents and simulators; forks keep native modules isolated.
     pool: 'forks',
+    reporters: ['default', './scripts/summary-reporter.ts'],
   },
 });

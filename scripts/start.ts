@@ -1,0 +1,91 @@
+/**
+ * @module
+ * `npm start`: the main job on the embedded default. Starts each process of the local stack in
+ * order, waits for its one JSON ready line, then prints where to go. Ctrl-C (or SIGTERM) stops
+ * them all; if any process dies, the others are stopped and this exits non-zero.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+interface Service {
+  name: string;
+  entry: string;
+  args: string[];
+}
+
+interface ReadyLine {
+  event: 'ready';
+  port: number;
+  pid: number;
+  [key: string]: unknown;
+}
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const passthrough = process.argv.slice(2);
+const services: Service[] = [{ name: 'agent', entry: 'agent/src/cli.ts', args: passthrough }];
+const children: ChildProcess[] = [];
+let isStopping = false;
+
+function isReadyLine(value: unknown): value is ReadyLine {
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as Record<string, unknown>;
+  return record.event === 'ready' && typeof record.port === 'number' && typeof record.pid === 'number';
+}
+
+function startService(service: Service): Promise<ReadyLine> {
+  const child = spawn(process.execPath, ['--import', 'tsx', service.entry, ...service.args], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    let isReady = false;
+    lines.on('line', (line) => {
+      if (isReady) return;
+      try {
+        const parsed: unknown = JSON.parse(line);
+        if (isReadyLine(parsed)) {
+          isReady = true;
+          resolve(parsed);
+        }
+      } catch {
+        // Only the ready line is JSON on stdout; anything else is passed through as-is.
+        process.stdout.write(`[${service.name}] ${line}\n`);
+      }
+    });
+    child.on('exit', (code, signal) => {
+      if (!isReady) reject(new Error(`${service.name} exited before it was ready (code ${code}, signal ${signal})`));
+      else if (!isStopping) {
+        process.stderr.write(`${service.name} exited unexpectedly (code ${code}, signal ${signal}); stopping.\n`);
+        stopAll(1);
+      }
+    });
+  });
+}
+
+function stopAll(exitCode: number): void {
+  isStopping = true;
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+  const waits = children.map((child) =>
+    child.exitCode === null ? new Promise((resolve) => child.once('exit', resolve)) : Promise.resolve(),
+  );
+  void Promise.all(waits).then(() => process.exit(exitCode));
+  setTimeout(() => process.exit(exitCode), 8_000).unref();
+}
+
+process.on('SIGINT', () => stopAll(0));
+process.on('SIGTERM', () => stopAll(0));
+
+try {
+  for (const service of services) {
+    const ready = await startService(service);
+    const where = typeof ready.url === 'string' ? ready.url : `port ${ready.port}`;
+    process.stdout.write(`${service.name} ready (pid ${ready.pid}) at ${where}\n`);
+  }
+  process.stdout.write('PredictionTrader is running. Press Ctrl-C to stop.\n');
+} catch (err) {
+  process.stderr.write(`start failed: ${err instanceof Error ? err.message : String(err)}\n`);
+  stopAll(1);
+}
