@@ -1,0 +1,38 @@
+import { describe, it, expect } from 'vitest';
+import { AgentError } from '../lib/errors.js';
+import { parseCommandLine } from './command-line.js';
+
+function fieldOf(argv: string[]): unknown {
+  try {
+    parseCommandLine(argv);
+  } catch (err) {
+    if (err instanceof AgentError) return err.details?.['field'];
+    throw err;
+  }
+  throw new Error('expected an error');
+}
+
+describe('parseCommandLine', () => {
+  it('runs the agent with no subcommand and keeps flag values as strings', () => {
+    expect(parseCommandLine(['--port', '0', '--data-dir', '/d', '--env', 'demo'])).toEqual({
+      command: 'run',
+      flags: { port: '0', dataDir: '/d', env: 'demo' },
+    });
+  });
+
+  it('accepts diagnostics with --out and the config flags', () => {
+    expect(parseCommandLine(['diagnostics', '--out', 'b.json', '--log-level', 'debug'])).toEqual({
+      command: 'diagnostics',
+      flags: { logLevel: 'debug' },
+      outFile: 'b.json',
+    });
+  });
+
+  it('names the offending flag or word', () => {
+    expect(fieldOf(['--prot', '1'])).toBe('--prot');
+    expect(fieldOf(['--port'])).toBe('--port');
+    expect(fieldOf(['--out', 'x'])).toBe('--out');
+    expect(fieldOf(['serve'])).toBe('command');
+    expect(fieldOf(['diagnostics', 'extra'])).toBe('command');
+  });
+});

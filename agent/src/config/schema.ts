@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { TradingEnvironment } from '@pt/protocol';
+
+/**
+ * The agent's default loopback port. Fixed so the PWA keeps one origin (and its storage) across
+ * restarts; 47821 sits in the IANA dynamic range and is not a well-known default of common tools.
+ * `--port 0` asks the OS for a free port instead (tests and side-by-side agents use it).
+ */
+export const DEFAULT_PORT = 47821;
+
+export const LogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']);
+export type LogLevel = z.infer<typeof LogLevel>;
+
+export const Port = z
+  .number({ error: 'expected an integer from 0 to 65535' })
+  .int('expected an integer from 0 to 65535')
+  .min(0, 'expected an integer from 0 to 65535')
+  .max(65535, 'expected an integer from 0 to 65535');
+
+/** The sentiment service the agent polls (issue 9); its key is a secret and is redacted everywhere. */
+export const VibeConfig = z.strictObject({
+  url: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }),
+  apiKey: z.string().min(1).optional(),
+});
+
+/** `config.json`: every field optional; unknown fields are an error so a typo never passes silently. */
+export const ConfigFile = z.strictObject({
+  port: Port.optional(),
+  environment: TradingEnvironment.optional(),
+  logLevel: LogLevel.optional(),
+  vibe: VibeConfig.optional(),
+});
+export type ConfigFile = z.infer<typeof ConfigFile>;
+
+/** The resolved configuration, parsed once at start-up and passed down; nothing else reads env. */
+export const AgentConfig = z.strictObject({
+  port: Port,
+  /** Absolute. Holds config.json, the lock, the discovery file, logs and the databases. */
+  dataDir: z.string().min(1),
+  environment: TradingEnvironment,
+  logLevel: LogLevel,
+  vibe: VibeConfig.optional(),
+  /** The config file that was read, if any (absolute path). */
+  configFile: z.string().optional(),
+});
+export type AgentConfig = z.infer<typeof AgentConfig>;

@@ -1,0 +1,34 @@
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it, expect } from 'vitest';
+import { createAgentLogger } from './logger.js';
+
+describe('createAgentLogger', () => {
+  it('writes JSON lines to the log file with planted secrets censored', async () => {
+    const logDir = join(mkdtempSync(join(tmpdir(), 'pt-logger-')), 'logs');
+    const { logger, file, close } = createAgentLogger({ level: 'info', logDir, hasStderr: false });
+    logger.info({ token: 'PLANTED-token-1', user: { password: 'PLANTED-pw-2' } }, 'first');
+    logger.warn(
+      {
+        req: { headers: { authorization: 'PLANTED-auth-3', 'kalshi-access-signature': 'PLANTED-sig-4' } },
+        kalshi: { demo: { auth: { privateKey: 'PLANTED-pk-5' } } },
+        pairing: { pairingCode: 'PLANTED-code-6' },
+      },
+      'second',
+    );
+    logger.debug({ note: 'below level' }, 'hidden');
+    await close();
+
+    const text = readFileSync(file, 'utf8');
+    expect(text).not.toContain('PLANTED');
+    const lines = text
+      .trim()
+      .split('\n')
+      .map((line): unknown => JSON.parse(line));
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatchObject({ msg: 'first', token: '[REDACTED]', level: 30, pid: process.pid });
+    expect(lines[1]).toMatchObject({ req: { headers: { authorization: '[REDACTED]' } } });
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+});

@@ -1,0 +1,68 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { once } from 'node:events';
+import { pino } from 'pino';
+import type { Logger, Level } from 'pino';
+import { createStream } from 'rotating-file-stream';
+import { REDACTED, redactPaths } from './redact.js';
+
+export type { Logger } from 'pino';
+
+export const LOG_FILE_NAME = 'agent.log';
+
+export interface AgentLoggerOptions {
+  level: Level;
+  /** Directory of the rotating log file; created (0700) if missing. */
+  logDir: string;
+  /** Also write to stderr (the process default; tests can turn it off). */
+  hasStderr?: boolean;
+}
+
+export interface AgentLogger {
+  logger: Logger;
+  /** Absolute path of the live log file (rotated copies sit beside it). */
+  file: string;
+  /** Flush and close the file stream; resolve once every line written so far is on disk. */
+  close: () => Promise<void>;
+}
+
+/**
+ * pino to a size-rotated file in the data dir and to stderr, both in-process (no worker-thread
+ * transport): flushing on exit is then a plain `await`, and the agent can be bundled into one file.
+ * Secret-bearing fields are censored by path before a line is serialized.
+ */
+export function createAgentLogger(options: AgentLoggerOptions): AgentLogger {
+  mkdirSync(options.logDir, { recursive: true, mode: 0o700 });
+  const fileStream = createStream(LOG_FILE_NAME, {
+    path: options.logDir,
+    size: '10M',
+    maxFiles: 5,
+    mode: 0o600,
+  });
+  const streams: pino.StreamEntry[] = [{ level: options.level, stream: fileStream }];
+  if (options.hasStderr ?? true) {
+    // Synchronous on fd 2 so a crash still leaves its last words on the terminal.
+    streams.push({ level: options.level, stream: pino.destination({ fd: 2, sync: true }) });
+  }
+  const logger = pino(
+    {
+      level: options.level,
+      base: { pid: process.pid },
+      redact: { paths: redactPaths(), censor: REDACTED },
+    },
+    pino.multistream(streams),
+  );
+  let closing: Promise<void> | undefined;
+  return {
+    logger,
+    file: join(options.logDir, LOG_FILE_NAME),
+    close: () => {
+      closing ??= (async () => {
+        const finished = once(fileStream, 'finish');
+        fileStream.end();
+        await finished;
+      })();
+      return closing;
+    },
+  };
+}
