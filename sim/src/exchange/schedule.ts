@@ -1,0 +1,79 @@
+import { MS_PER_DAY, newYorkParts, newYorkWallTimeToUtcMs } from './new-york-time.js';
+
+const THURSDAY = 4;
+
+export interface MaintenanceWindowMs {
+  startMs: number;
+  endMs: number;
+}
+
+export interface ScheduleOptions {
+  /** ET weekday of the weekly maintenance (0 = Sunday); Kalshi: Thursday. */
+  weekday?: number;
+  startHourEt?: number;
+  endHourEt?: number;
+}
+
+/**
+ * Kalshi's weekly maintenance (Thursday 03:00–05:00 ET, DOC:maintenance_and_pauses), simulated as
+ * a trading pause, plus a manual pause switch for fault injection. Pure: callers pass the time.
+ */
+export class ExchangeSchedule {
+  private readonly weekday: number;
+  private readonly startHourEt: number;
+  private readonly endHourEt: number;
+  private isManuallyPaused = false;
+
+  constructor(options: ScheduleOptions = {}) {
+    this.weekday = options.weekday ?? THURSDAY;
+    this.startHourEt = options.startHourEt ?? 3;
+    this.endHourEt = options.endHourEt ?? 5;
+  }
+
+  /** The window that contains `nowMs`, if any. */
+  windowAt(nowMs: number): MaintenanceWindowMs | undefined {
+    const [first] = this.windowsFrom(nowMs - 7 * MS_PER_DAY, 2).filter((w) => w.endMs > nowMs);
+    return first && first.startMs <= nowMs ? first : undefined;
+  }
+
+  /** The next `count` windows that have not ended by `fromMs` (the current one first). */
+  windowsFrom(fromMs: number, count: number): MaintenanceWindowMs[] {
+    const windows: MaintenanceWindowMs[] = [];
+    // Walk New York calendar days from the day before `fromMs`; noon avoids DST-edge day slips.
+    const start = newYorkParts(fromMs - MS_PER_DAY);
+    let noonMs = newYorkWallTimeToUtcMs(start.year, start.month, start.day, 12);
+    while (windows.length < count) {
+      const day = newYorkParts(noonMs);
+      if (day.weekday === this.weekday) {
+        const window = {
+          startMs: newYorkWallTimeToUtcMs(day.year, day.month, day.day, this.startHourEt),
+          endMs: newYorkWallTimeToUtcMs(day.year, day.month, day.day, this.endHourEt),
+        };
+        if (window.endMs > fromMs) windows.push(window);
+      }
+      noonMs += MS_PER_DAY;
+      // Re-anchor to noon: adding 24 h across a DST change lands at 11:00 or 13:00.
+      const next = newYorkParts(noonMs);
+      noonMs = newYorkWallTimeToUtcMs(next.year, next.month, next.day, 12);
+    }
+    return windows;
+  }
+
+  setManualPause(isPaused: boolean): void {
+    this.isManuallyPaused = isPaused;
+  }
+
+  isInMaintenance(nowMs: number): boolean {
+    return this.windowAt(nowMs) !== undefined;
+  }
+
+  /** No place/amend while true; cancels stay allowed. */
+  isTradingPaused(nowMs: number): boolean {
+    return this.isManuallyPaused || this.isInMaintenance(nowMs);
+  }
+
+  /** When trading is expected back: end of the current window (undefined for a manual pause). */
+  estimatedResumeMs(nowMs: number): number | undefined {
+    return this.windowAt(nowMs)?.endMs;
+  }
+}
