@@ -1,0 +1,46 @@
+import Database from 'better-sqlite3';
+import type { Database as SqliteDatabase } from 'better-sqlite3';
+
+/**
+ * `synchronous` for the writer connection.
+ *
+ * FULL (the default, and the agent's choice): in WAL mode the WAL is fsynced at every commit, so a
+ * write we acknowledged (an order intent recorded before the order is sent) survives a process
+ * crash *and* a power loss or OS crash. NORMAL only fsyncs at checkpoints: it survives a process
+ * crash but a power cut can roll back the last commits, i.e. we could have sent an order to Kalshi
+ * whose intent is no longer in the ledger. The write queue batches many callers into one commit,
+ * so FULL costs one fsync per batch, not per event; the bench (`npm run bench -w @pt/agent`)
+ * measures both, and FULL stays well above the throughput target. NORMAL is accepted only so the
+ * bench can show the difference.
+ */
+export type SynchronousMode = 'FULL' | 'NORMAL';
+
+/** How long a connection waits on a lock before SQLITE_BUSY. Only checkpoints and a second process contend. */
+export const BUSY_TIMEOUT_MS = 5_000;
+
+export function openWriter(file: string, synchronous: SynchronousMode = 'FULL'): SqliteDatabase {
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    db.pragma('foreign_keys = ON');
+    db.pragma(`synchronous = ${synchronous}`);
+    const mode: unknown = db.pragma('journal_mode', { simple: true });
+    if (mode !== 'wal') throw new Error(`SQLite refused WAL mode for ${file} (journal_mode=${String(mode)})`);
+    return db;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+/**
+ * The read connection: its own handle, read-only, so a read can never take the write lock and
+ * always sees a committed snapshot (WAL isolation), never a batch in progress.
+ */
+export function openReader(file: string): SqliteDatabase {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  db.pragma('foreign_keys = ON');
+  return db;
+}

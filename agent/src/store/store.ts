@@ -1,0 +1,123 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Database } from 'better-sqlite3';
+import type { Logger } from 'pino';
+import { TradingEnvironment } from '@pt/protocol';
+import { openReader, openWriter } from './db.js';
+import type { SynchronousMode } from './db.js';
+import { LedgerRepository } from './ledger.repository.js';
+import { applyMigrations, readMigrationState } from './migrate.js';
+import type { AppliedMigration } from './migrate.js';
+import { WriteQueue } from './write-queue.js';
+import type { WriteQueueOptions, WriteQueueStats } from './write-queue.js';
+
+export interface StoreOptions {
+  /** The agent's data dir (must exist). */
+  dataDir: string;
+  /** One database file per environment, so paper and real state can never mix. */
+  environment: TradingEnvironment;
+  logger: Logger;
+  /** Default: the repo-root `migrations/`. */
+  migrationsDir?: string;
+  queue?: WriteQueueOptions;
+  /** Default FULL (see db.ts for why); NORMAL exists so the bench can measure the difference. */
+  synchronous?: SynchronousMode;
+  /** How often to run a PASSIVE WAL checkpoint (default 30 s). */
+  checkpointIntervalMs?: number;
+  /** Clock for ingest timestamps and migration records (default Date.now). */
+  nowMs?: () => number;
+}
+
+export interface Store {
+  /** e.g. `<dataDir>/ledger-sim.sqlite`. */
+  readonly file: string;
+  readonly ledger: LedgerRepository;
+  migrationState(): AppliedMigration[];
+  /** Row count per table, for diagnostics. */
+  counts(): Record<string, number>;
+  queueStats(): WriteQueueStats;
+  /** Stops accepting writes, commits what is queued, checkpoints (TRUNCATE), closes both connections. */
+  close(): Promise<void>;
+}
+
+export const DEFAULT_MIGRATIONS_DIR = fileURLToPath(new URL('../../../migrations/', import.meta.url));
+
+export function storeFileName(environment: TradingEnvironment): string {
+  return `ledger-${TradingEnvironment.parse(environment)}.sqlite`;
+}
+
+/**
+ * Opens (creating if needed) the environment's database synchronously: writer connection, migrations
+ * (applied at open, before any other write can exist, so they bypass the queue), read-only
+ * connection, write queue. Throws MigrationError if the migration history does not match the files.
+ */
+export function openStore(opts: StoreOptions): Store {
+  const file = join(opts.dataDir, storeFileName(opts.environment));
+  const nowMs = opts.nowMs ?? Date.now;
+  const logger = opts.logger.child({ module: 'store', environment: opts.environment });
+  const writer = openWriter(file, opts.synchronous ?? 'FULL');
+  let reader: Database | undefined;
+  try {
+    applyMigrations(writer, opts.migrationsDir ?? DEFAULT_MIGRATIONS_DIR, { nowMs, logger });
+    reader = openReader(file);
+    const openReaderDb = reader;
+    const queue = new WriteQueue(writer, opts.queue, logger);
+    const ledger = new LedgerRepository(queue, writer, reader, nowMs);
+    const checkpoints = setInterval(
+      () => passiveCheckpoint(writer, logger),
+      opts.checkpointIntervalMs ?? 30_000,
+    );
+    checkpoints.unref();
+    let closing: Promise<void> | undefined;
+    logger.info({ file }, 'store open');
+    return {
+      file,
+      ledger,
+      migrationState: () => readMigrationState(openReaderDb),
+      counts: () => tableCounts(openReaderDb),
+      queueStats: () => queue.stats(),
+      close: () => {
+        closing ??= (async () => {
+          clearInterval(checkpoints);
+          await queue.close();
+          openReaderDb.close();
+          writer.pragma('wal_checkpoint(TRUNCATE)');
+          writer.close();
+          logger.info({ file }, 'store closed');
+        })();
+        return closing;
+      },
+    };
+  } catch (err) {
+    reader?.close();
+    writer.close();
+    throw err;
+  }
+}
+
+/**
+ * SQLite also checkpoints automatically after commits, but only while no reader holds an old
+ * snapshot; a periodic PASSIVE checkpoint (never waits, never blocks readers) catches up once
+ * readers pause, and logs when readers keep the WAL from being recycled.
+ */
+function passiveCheckpoint(writer: Database, logger: Logger): void {
+  const result: unknown = writer.pragma('wal_checkpoint(PASSIVE)');
+  logger.debug({ result }, 'wal checkpoint (passive)');
+}
+
+function tableCounts(db: Database): Record<string, number> {
+  const counts: Record<string, number> = {};
+  const names = db
+    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .pluck()
+    .all();
+  for (const name of names) {
+    if (typeof name !== 'string') continue;
+    const n: unknown = db
+      .prepare(`SELECT count(*) FROM "${name.replaceAll('"', '""')}"`)
+      .pluck()
+      .get();
+    if (typeof n === 'number') counts[name] = n;
+  }
+  return counts;
+}

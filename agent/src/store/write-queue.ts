@@ -1,0 +1,256 @@
+import type { Database } from 'better-sqlite3';
+import type { Logger } from 'pino';
+import { AgentError } from '../lib/errors.js';
+
+export interface WriteQueueOptions {
+  /** Rows (job weights) per transaction before the batch is committed without waiting. */
+  maxBatchSize?: number;
+  /** How long the first write of a batch may wait for company before the batch commits. */
+  maxBatchDelayMs?: number;
+  /** Rows waiting to be written beyond which new writes are refused with STORE_BUSY. */
+  maxPending?: number;
+}
+
+export interface WriteQueueStats {
+  batchesCommitted: number;
+  jobsCommitted: number;
+  rowsCommitted: number;
+  /** Jobs whose own work threw; they were rolled back alone, their batch still committed. */
+  jobsFailed: number;
+  /** Transactions that failed to commit: every job in them was rejected, none is durable. */
+  batchesFailed: number;
+  /** Writes refused because the queue was full. */
+  busyRejections: number;
+  /** SQLITE_BUSY errors seen by the writer (busy_timeout exhausted). */
+  sqliteBusy: number;
+  largestBatchJobs: number;
+  pendingJobs: number;
+  pendingRows: number;
+}
+
+interface Job {
+  weight: number;
+  /** Runs the work in a savepoint; returns whether it succeeded and how to settle its caller after COMMIT. */
+  run: (db: Database) => { isOk: boolean; settle: () => void };
+  reject: (err: unknown) => void;
+}
+
+const DEFAULTS = { maxBatchSize: 2_000, maxBatchDelayMs: 2, maxPending: 100_000 } as const;
+
+export function isSqliteBusy(err: unknown): boolean {
+  return (
+    typeof err === 'object' &&
+    err !== null &&
+    'code' in err &&
+    typeof err.code === 'string' &&
+    err.code.startsWith('SQLITE_BUSY')
+  );
+}
+
+/**
+ * The store's single writer. Every write is a synchronous `work(db)` function; the queue runs
+ * waiting jobs back to back inside one transaction (a batch closes at `maxBatchSize` rows or
+ * `maxBatchDelayMs` after its first job) and settles each caller's promise only after COMMIT
+ * returned: a resolved promise is an acknowledged, durable write. Jobs run in submission order.
+ *
+ * Each job runs in its own savepoint, so a job that throws is rolled back alone and its caller gets
+ * the error while the rest of the batch commits. If the COMMIT itself fails, every job of the batch
+ * is rejected and nothing of it is durable.
+ *
+ * Backpressure: when `maxPending` rows are already waiting, `enqueue` rejects at once with a
+ * retryable AgentError STORE_BUSY rather than making callers wait. A caller that must not lose the
+ * write (an order intent) then refuses the order, which is safe because nothing was sent yet;
+ * an unbounded wait would hide overload and grow memory while market data keeps arriving.
+ */
+export class WriteQueue {
+  private readonly maxBatchSize: number;
+  private readonly maxBatchDelayMs: number;
+  private readonly maxPending: number;
+  private pending: Job[] = [];
+  private pendingRows = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private immediate: NodeJS.Immediate | undefined;
+  private isClosed = false;
+  private readonly counters = {
+    batchesCommitted: 0,
+    jobsCommitted: 0,
+    rowsCommitted: 0,
+    jobsFailed: 0,
+    batchesFailed: 0,
+    busyRejections: 0,
+    sqliteBusy: 0,
+    largestBatchJobs: 0,
+  };
+
+  constructor(
+    private readonly db: Database,
+    opts: WriteQueueOptions = {},
+    private readonly logger?: Logger,
+  ) {
+    this.maxBatchSize = positiveInt('maxBatchSize', opts.maxBatchSize ?? DEFAULTS.maxBatchSize);
+    this.maxBatchDelayMs = nonNegativeInt(
+      'maxBatchDelayMs',
+      opts.maxBatchDelayMs ?? DEFAULTS.maxBatchDelayMs,
+    );
+    this.maxPending = positiveInt('maxPending', opts.maxPending ?? DEFAULTS.maxPending);
+  }
+
+  /** Queues `work` (weight = rows it writes) and resolves with its result once its batch committed. */
+  enqueue<T>(work: (db: Database) => T, weight = 1): Promise<T> {
+    if (this.isClosed) {
+      return Promise.reject(new AgentError('STORE_BUSY', 'the store is closed', { retryable: false }));
+    }
+    if (!Number.isInteger(weight) || weight < 1 || weight > this.maxPending) {
+      return Promise.reject(
+        new RangeError(
+          `write weight must be an integer in 1..${this.maxPending} (maxPending), got ${weight}`,
+        ),
+      );
+    }
+    if (this.pendingRows + weight > this.maxPending) {
+      this.counters.busyRejections += 1;
+      return Promise.reject(
+        new AgentError(
+          'STORE_BUSY',
+          `write queue full: ${this.pendingRows} rows pending, limit ${this.maxPending}`,
+          { retryable: true },
+          { pendingRows: this.pendingRows, maxPending: this.maxPending },
+        ),
+      );
+    }
+    return new Promise<T>((resolve, reject) => {
+      const run = (db: Database): { isOk: boolean; settle: () => void } => {
+        try {
+          // A nested better-sqlite3 transaction is a SAVEPOINT: a throwing job undoes only itself.
+          const value = db.transaction(work)(db);
+          return { isOk: true, settle: () => resolve(value) };
+        } catch (error) {
+          if (isSqliteBusy(error)) this.counters.sqliteBusy += 1;
+          const reason = error instanceof Error ? error : new Error(`write job threw ${String(error)}`);
+          return { isOk: false, settle: () => reject(reason) };
+        }
+      };
+      this.pending.push({ weight, run, reject });
+      this.pendingRows += weight;
+      this.schedule();
+    });
+  }
+
+  /** Commits everything waiting now, without waiting for the batch delay. */
+  flush(): Promise<void> {
+    this.cancelTimers();
+    while (this.pending.length > 0) this.runBatch();
+    return Promise.resolve();
+  }
+
+  /** Stops accepting writes (they reject with STORE_BUSY, not retryable) and commits what is waiting. */
+  close(): Promise<void> {
+    this.isClosed = true;
+    return this.flush();
+  }
+
+  stats(): WriteQueueStats {
+    return { ...this.counters, pendingJobs: this.pending.length, pendingRows: this.pendingRows };
+  }
+
+  private schedule(): void {
+    if (this.immediate !== undefined) return;
+    if (this.pendingRows >= this.maxBatchSize || this.maxBatchDelayMs === 0) {
+      this.cancelTimers();
+      this.immediate = setImmediate(this.onTimer);
+    } else if (this.timer === undefined) {
+      this.timer = setTimeout(this.onTimer, this.maxBatchDelayMs);
+    }
+  }
+
+  private readonly onTimer = (): void => {
+    this.cancelTimers();
+    this.runBatch();
+    // Whatever is left already waited its turn: commit it on the next turn of the event loop,
+    // which still lets I/O callbacks (and new callers) in between two batches.
+    if (this.pending.length > 0) this.immediate = setImmediate(this.onTimer);
+  };
+
+  private cancelTimers(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    if (this.immediate !== undefined) clearImmediate(this.immediate);
+    this.timer = undefined;
+    this.immediate = undefined;
+  }
+
+  private takeBatch(): Job[] {
+    let rows = 0;
+    let count = 0;
+    for (const job of this.pending) {
+      if (count > 0 && rows + job.weight > this.maxBatchSize) break;
+      rows += job.weight;
+      count += 1;
+    }
+    const batch = this.pending.slice(0, count);
+    this.pending = this.pending.slice(count);
+    this.pendingRows -= rows;
+    return batch;
+  }
+
+  private runBatch(): void {
+    const batch = this.takeBatch();
+    if (batch.length === 0) return;
+    const outcomes: Array<{ isOk: boolean; settle: () => void }> = [];
+    try {
+      this.db.transaction(() => {
+        for (const job of batch) outcomes.push(job.run(this.db));
+      })();
+    } catch (err) {
+      this.failBatch(batch, err);
+      return;
+    }
+    this.counters.batchesCommitted += 1;
+    this.counters.largestBatchJobs = Math.max(this.counters.largestBatchJobs, batch.length);
+    batch.forEach((job, i) => {
+      const outcome = outcomes[i];
+      if (outcome === undefined) throw new Error('write queue invariant: a committed job has no outcome');
+      if (outcome.isOk) {
+        this.counters.jobsCommitted += 1;
+        this.counters.rowsCommitted += job.weight;
+      } else {
+        this.counters.jobsFailed += 1;
+      }
+      outcome.settle();
+    });
+  }
+
+  private failBatch(batch: Job[], err: unknown): void {
+    this.counters.batchesFailed += 1;
+    const isBusy = isSqliteBusy(err);
+    if (isBusy) this.counters.sqliteBusy += 1;
+    this.logger?.error({ err, jobs: batch.length }, 'write batch failed to commit; nothing of it is durable');
+    const error = isBusy
+      ? new AgentError(
+          'STORE_BUSY',
+          'database busy: the write was not committed',
+          { retryable: true },
+          {},
+          { cause: err },
+        )
+      : new AgentError(
+          'INTERNAL',
+          'database write failed: the write was not committed',
+          {},
+          {},
+          { cause: err },
+        );
+    for (const job of batch) job.reject(error);
+  }
+}
+
+function positiveInt(name: string, value: number): number {
+  if (!Number.isInteger(value) || value < 1)
+    throw new RangeError(`write queue ${name} must be a positive integer, got ${value}`);
+  return value;
+}
+
+function nonNegativeInt(name: string, value: number): number {
+  if (!Number.isInteger(value) || value < 0)
+    throw new RangeError(`write queue ${name} must be a non-negative integer, got ${value}`);
+  return value;
+}
