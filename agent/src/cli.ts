@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+/**
+ * `pt-agent`: run the agent (no subcommand) or `pt-agent diagnostics [--out FILE]`.
+ * Configuration problems exit 2 with a message naming the field; other start-up failures exit 1.
+ */
+import { Command, parseCommandLine } from './config/command-line.js';
+import { loadConfig } from './config/load-config.js';
+import type { AgentConfig } from './config/schema.js';
+import { writeDiagnostics } from './diagnostics/bundle.js';
+import { isAgentError } from './lib/errors.js';
+import { runAgent } from './main.js';
+
+const EXIT_FAILURE = 1;
+const EXIT_USAGE = 2;
+
+function fail(err: unknown): void {
+  const message = err instanceof Error ? err.message : String(err);
+  process.stderr.write(`pt-agent: ${message}\n`);
+  process.exitCode = isAgentError(err) && err.code === 'CONFIG_INVALID' ? EXIT_USAGE : EXIT_FAILURE;
+}
+
+async function main(): Promise<void> {
+  let commandLine: ReturnType<typeof parseCommandLine>;
+  let config: AgentConfig;
+  try {
+    commandLine = parseCommandLine(process.argv.slice(2));
+    // The one place the agent reads the environment.
+    config = loadConfig({
+      flags: commandLine.flags,
+      env: process.env,
+      platform: process.platform,
+      cwd: process.cwd(),
+    });
+  } catch (err) {
+    fail(err);
+    return;
+  }
+  switch (commandLine.command) {
+    case Command.Run:
+      await runAgent(config, { writeStdout: (text) => process.stdout.write(text) });
+      return;
+    case Command.Diagnostics: {
+      const file = await writeDiagnostics({
+        config,
+        nowMs: Date.now(),
+        ...(commandLine.outFile === undefined ? {} : { outFile: commandLine.outFile }),
+      });
+      process.stdout.write(`${file}\n`);
+      return;
+    }
+  }
+}
+
+main().catch(fail);

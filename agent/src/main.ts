@@ -1,0 +1,117 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PROTOCOL_VERSION } from '@pt/protocol';
+import type { AgentStatus } from '@pt/protocol';
+import { createApp } from './api/app.js';
+import { startServer } from './api/server.js';
+import type { RunningServer } from './api/server.js';
+import type { AgentConfig } from './config/schema.js';
+import { createAgentLogger } from './lib/logger.js';
+import type { AgentLogger } from './lib/logger.js';
+import { AGENT_VERSION } from './lib/version.js';
+import { removeDiscovery, writeDiscovery } from './process/discovery.js';
+import { exitAfterFlush } from './process/exit.js';
+import { acquireInstanceLock } from './process/lock.js';
+import type { InstanceLock } from './process/lock.js';
+import { announceReady } from './process/ready-line.js';
+import { handleStopSignals } from './process/signals.js';
+import { openStore } from './store/index.js';
+import type { Store } from './store/index.js';
+
+/** The contract: gone within 5 s of SIGINT/SIGTERM. */
+const HARD_STOP_DEADLINE_MS = 4_500;
+/** Share of that budget in-flight HTTP requests get before their sockets are cut. */
+const HTTP_DRAIN_GRACE_MS = 1_500;
+
+export interface RunAgentIo {
+  /** stdout: the ready line and nothing else. */
+  writeStdout: (text: string) => void;
+}
+
+/**
+ * Composition root, wiring only: config → logger → lock → store (+ migrations) → API → HTTP server
+ * → discovery file → ready line. Owns the process from here on: signals, fatal errors and exit.
+ */
+export async function runAgent(config: AgentConfig, io: RunAgentIo): Promise<void> {
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  const log = createAgentLogger({ level: config.logLevel, logDir: join(config.dataDir, 'logs') });
+  const { logger } = log;
+  logger.info(
+    { version: AGENT_VERSION, environment: config.environment, dataDir: config.dataDir },
+    'agent starting',
+  );
+
+  let status: AgentStatus = 'starting';
+  let lock: InstanceLock | undefined;
+  let store: Store | undefined;
+  let server: RunningServer | undefined;
+
+  const cleanupSync = (): void => {
+    removeDiscovery(config.dataDir, process.pid);
+    lock?.release();
+  };
+  handleFatalErrors(log, cleanupSync);
+
+  try {
+    lock = acquireInstanceLock(config.dataDir, logger);
+    store = openStore({ dataDir: config.dataDir, environment: config.environment, logger });
+    const app = createApp({
+      logger,
+      health: () => ({ status, version: AGENT_VERSION, protocolVersion: PROTOCOL_VERSION }),
+    });
+    server = await startServer(app, config.port);
+  } catch (err) {
+    logger.error({ err }, 'agent failed to start');
+    await store?.close();
+    lock?.release();
+    await log.close();
+    throw err;
+  }
+
+  const running = { server, store };
+  const stop = async (reason: string): Promise<void> => {
+    status = 'stopping';
+    logger.info({ reason }, 'agent stopping');
+    await running.server.close(HTTP_DRAIN_GRACE_MS);
+    removeDiscovery(config.dataDir, process.pid);
+    await running.store.close();
+    lock?.release();
+    logger.info('agent stopped');
+  };
+  handleStopSignals({
+    logger,
+    stop,
+    cleanupSync,
+    hardDeadlineMs: HARD_STOP_DEADLINE_MS,
+    exit: (code) => exitAfterFlush(log, code),
+  });
+
+  const ready = {
+    port: server.port,
+    pid: process.pid,
+    version: AGENT_VERSION,
+    protocolVersion: PROTOCOL_VERSION,
+    url: server.url,
+  };
+  writeDiscovery(config.dataDir, { ...ready, startedAtMs: Date.now() });
+  status = 'ok';
+  logger.info({ port: ready.port, url: ready.url }, 'agent ready');
+  announceReady({ event: 'ready', ...ready }, io.writeStdout);
+}
+
+/**
+ * A bug or broken invariant crashes the process (start-up recovers). On the way out, remove the
+ * discovery file and the lock so the next start is clean, and flush the log that says why.
+ */
+function handleFatalErrors(log: AgentLogger, cleanupSync: () => void): void {
+  const onFatal = (err: unknown, origin: string): void => {
+    log.logger.fatal({ err, origin }, 'fatal error: exiting');
+    try {
+      cleanupSync();
+    } finally {
+      exitAfterFlush(log, 1);
+    }
+  };
+  process.on('uncaughtException', (err, origin) => onFatal(err, origin));
+  process.on('unhandledRejection', (reason) => onFatal(reason, 'unhandledRejection'));
+}
