@@ -50,3 +50,65 @@ export {
   MoneyE6Schema,
 } from './money-schemas.js';
 export { HEALTH_PATH, AgentStatus, HealthResponse } from './rest/health.js';
+export type { PeerRole } from './handshake.js';
+export {
+  ProtocolVersionSchema,
+  ClientHello,
+  AgentHello,
+  Incompatible,
+  checkCompatibility,
+} from './handshake.js';
+export {
+  MarketTicker,
+  EventTicker,
+  SeriesTicker,
+  OrderId,
+  TradeId,
+  FillId,
+  ClientOrderId,
+  StrategyId,
+} from './ids.js';
+export { TimestampMs } from './timestamp.js';
+export { MarketStatus, MarketSummary } from './domain/market.js';
+export {
+  BookLevel,
+  OrderBook,
+  BookLeg,
+  BookLevelChange,
+  asksFromOppositeBids,
+  topOfBook,
+} from './domain/book.js';
+export { OrderSide, TimeInForce, OrderStatus, OrderOrigin, Order } from './domain/order.js';
+export { Fill } from './domain/fill.js';
+export { Position } from './domain/position.js';
+export { Balance } from './domain/balance.js';
+export { TradingMode, TradingState } from './domain/trading-state.js';
+export { ActivityKind, ActivitySeverity, NotTradedReason, ActivityEvent } from './domain/activity.js';
+export { HealthLight, ComponentHealth, HealthDetail } from './domain/health.js';
+export { AccountStream, MarketStream, StreamName, Seq, marketStream } from './ws/streams.js';
+export type { ServerEventType } from './ws/server-events.js';
+export {
+  BookSnapshotEvent,
+  BookDeltaEvent,
+  MarketUpdatedEvent,
+  OrderUpdatedEvent,
+  FillCreatedEvent,
+  PositionUpdatedEvent,
+  BalanceUpdatedEvent,
+  TradingStateChangedEvent,
+  ActivityAppendedEvent,
+  HealthChangedEvent,
+  ServerEvent,
+  SubscribedMessage,
+  StreamResetMessage,
+  AuthAcceptedMessage,
+  ErrorMessage,
+  ServerMessage,
+} from './ws/server-events.js';
+export {
+  AuthMessage,
+  SubscribeMessage,
+  UnsubscribeMessage,
+  ResyncMessage,
+  ClientMessage,
+} from './ws/client-messages.js';
