@@ -59,14 +59,20 @@ describe('money properties', () => {
     );
   });
 
-  it('parse → format yields the canonical text (padded to the unit dp, trailing zeros past it dropped)', () => {
+  it('parse → format yields the canonical text from padded or trimmed spellings', () => {
+    const spellings = fc.tuple(price, count, money, fc.nat({ max: 3 }));
     fc.assert(
-      fc.property(price, fc.nat({ max: 3 }), (p, extraZeros) => {
-        const canonical = formatPriceDollars(p);
-        const padded = canonical + '0'.repeat(extraZeros);
-        expect(formatPriceDollars(parsePriceDollars(padded))).toBe(canonical);
-        const trimmed = canonical.replace(/\.?0+$/, '');
-        expect(formatPriceDollars(parsePriceDollars(trimmed === '' ? '0' : trimmed))).toBe(canonical);
+      fc.property(spellings, ([p, c, m, extraZeros]) => {
+        const units = [
+          [formatPriceDollars(p), (s: string) => formatPriceDollars(parsePriceDollars(s))],
+          [formatCountFp(c), (s: string) => formatCountFp(parseSignedCountFp(s))],
+          [formatMoneyDollars(m), (s: string) => formatMoneyDollars(parseMoneyDollars(s))],
+        ] as const;
+        for (const [canonical, roundTrip] of units) {
+          expect(roundTrip(canonical + '0'.repeat(extraZeros))).toBe(canonical);
+          // "0.5000" → "0.5", "10.00" → "10": Kalshi requests may use fewer decimals.
+          expect(roundTrip(canonical.replace(/\.?0+$/, ''))).toBe(canonical);
+        }
       }),
       RUNS,
     );
