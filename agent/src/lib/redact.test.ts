@@ -39,6 +39,14 @@ describe('scrubText', () => {
     expect(out).toContain('ok');
   });
 
+  it('removes the value after a secret key name in free text', () => {
+    const text = 'login password=hunter2&user=bob; {"apiKey": "k-9"} token: t-1 signature=s-2 port=1';
+    const out = scrubText(text);
+    for (const secret of ['hunter2', 'k-9', 't-1', 's-2']) expect(out).not.toContain(secret);
+    expect(out).toContain('user=bob');
+    expect(out).toContain('port=1');
+  });
+
   it('removes a truncated PEM block (a log tail can cut one in half)', () => {
     expect(scrubText('x -----BEGIN PRIVATE KEY-----\nMIIEsecret')).not.toContain('MIIEsecret');
   });

@@ -68,16 +68,26 @@ export function isSecretKey(key: string): boolean {
   return SECRET_KEY_SET.has(normalizeKey(key));
 }
 
-/** Secrets that can hide inside free text (an error message, a pasted header). */
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Secrets that can hide inside free text (an error message, a pasted header, a query string). */
 const SECRET_TEXT_PATTERNS: readonly RegExp[] = [
   /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z0-9 ]*PRIVATE KEY-----|$)/g,
   /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi,
 ];
 
+/** `password=…`, `"apiKey": "…"`, `token: …`: a secret key name followed by its value. */
+const KEY_VALUE_PATTERN = new RegExp(
+  `\\b(${SECRET_KEYS.map(escapeRegExp).join('|')})(["']?\\s*[:=]\\s*["']?)[^\\s"',;&]+`,
+  'gi',
+);
+
 export function scrubText(text: string): string {
   let scrubbed = text;
   for (const pattern of SECRET_TEXT_PATTERNS) scrubbed = scrubbed.replace(pattern, REDACTED);
-  return scrubbed;
+  return scrubbed.replace(KEY_VALUE_PATTERN, `$1$2${REDACTED}`);
 }
 
 /**
