@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { parseCli } from './cli.js';
+import { KeyRegistry } from './auth/index.js';
+import { Exchange } from './engine/index.js';
+import { ExchangeSchedule } from './exchange/index.js';
+import { FaultState } from './faults/index.js';
+import { RateLimiter } from './limits/index.js';
+import { createSimClock } from './lib/clock.js';
+import { createSimLogger } from './lib/log.js';
+import { MarketCatalog } from './replay/catalog.js';
+import { buildSources, registerSources } from './replay/build.js';
+import { MarketMaker } from './replay/market-maker.js';
+import { ReplayPlayer } from './replay/player.js';
+import { TradeTape } from './rest/markets/index.js';
+import type { SimContext } from './server/context.js';
+import { startSimServer } from './server/start.js';
+
+/** Cash for the replay's own users: far more than any tape can spend ($100M). */
+const HOUSE_BALANCE_E6 = 100_000_000 * 1_000_000;
+export const MAKER_USER_ID = 'sim-market-maker';
+export const TAPE_USER_ID = 'sim-tape';
+
+async function main(): Promise<void> {
+  const opts = parseCli(process.argv.slice(2));
+  const log = createSimLogger(opts.logLevel);
+  const clock = createSimClock();
+  const keys = new KeyRegistry(
+    opts.keys ? KeyRegistry.parseEntries(JSON.parse(readFileSync(opts.keys, 'utf8'))) : [],
+  );
+  const exchange = new Exchange({ clock: () => clock.nowMs(), seed: opts.seed });
+  const ctx: SimContext = {
+    exchange,
+    clock,
+    keys,
+    limiter: new RateLimiter(opts.tier),
+    schedule: new ExchangeSchedule(),
+    faults: new FaultState(),
+    log,
+  };
+  const market = { catalog: new MarketCatalog(), tape: new TradeTape() };
+  exchange.subscribe((event) => {
+    if (event.type === 'trade') market.tape.record(event.trade);
+  });
+
+  const sources = buildSources(opts.data, { simStartMs: clock.nowMs(), speed: opts.speed }, log);
+  registerSources(sources, market.catalog, exchange, log);
+  exchange.deposit(MAKER_USER_ID, HOUSE_BALANCE_E6);
+  exchange.deposit(TAPE_USER_ID, HOUSE_BALANCE_E6);
+  const maker = new MarketMaker(exchange, MAKER_USER_ID, opts.seed, log);
+  const player = new ReplayPlayer(sources, {
+    exchange,
+    maker,
+    tapeUserId: TAPE_USER_ID,
+    speed: opts.speed,
+    log,
+  });
+  player.open();
+
+  const running = await startSimServer(ctx, market, opts.port);
+  player.start();
+  log.info('sim listening', { port: running.port, markets: market.catalog.markets.size, keys: keys.size });
+  const base = `127.0.0.1:${running.port}`;
+  process.stdout.write(
+    `${JSON.stringify({
+      event: 'ready',
+      port: running.port,
+      pid: process.pid,
+      rest: `http://${base}/trade-api/v2`,
+      ws: `ws://${base}/trade-api/ws/v2`,
+    })}\n`,
+  );
+
+  let isStopping = false;
+  const stop = (signal: string): void => {
+    if (isStopping) return;
+    isStopping = true;
+    log.info('sim stopping', { signal });
+    player.stop();
+    void running.close().then(() => process.exit(0));
+    setTimeout(() => process.exit(0), 2_000).unref();
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(
+    `${JSON.stringify({ level: 'error', msg: 'sim failed to start', err: String(err) })}\n`,
+  );
+  process.exit(1);
+});
