@@ -43,7 +43,9 @@ export function asksFromOppositeBids(oppositeBids: readonly BookLevel[]): BookLe
 export const OrderBook = z
   .object({
     ticker: MarketTicker,
+    /** YES bids, priced on the YES leg. */
     yesBids: BidLevels,
+    /** NO bids, priced on the NO leg (Kalshi's default no-leg pricing: a NO bid at 0.30 is 3000). */
     noBids: BidLevels,
     /** Derived from `noBids`; sent so the UI never does price math. */
     yesAsks: AskLevels,
@@ -88,7 +90,8 @@ export const BookLeg = z.enum(['yes', 'no']);
 export type BookLeg = z.infer<typeof BookLeg>;
 
 /**
- * One changed bid level: `countE2` is the new resting size (0 removes the level). Absolute sizes,
+ * One changed bid level of `leg`, priced on that leg (as in OrderBook.yesBids / noBids); the asks
+ * it implies change with it. `countE2` is the new resting size (0 removes the level). Absolute sizes,
  * unlike Kalshi's signed deltas, make a duplicated message harmless.
  */
 export const BookLevelChange = z.object({

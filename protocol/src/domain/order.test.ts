@@ -43,6 +43,16 @@ describe('Order', () => {
     ['NO-leg side', { side: 'no' }, ['side']],
     ['strategy without id', { origin: { kind: 'strategy' } }, ['origin', 'strategyId']],
     ['negative price', { priceE4: -1 }, ['priceE4']],
+    ['zero count', { countE2: 0, remainingCountE2: 0, status: 'canceled' }, ['countE2']],
+    ['resting with fills', { filledCountE2: 100, remainingCountE2: 900 }, ['filledCountE2']],
+    ['partially filled without fills', { status: 'partially_filled' }, ['filledCountE2']],
+    ['resting with nothing left', { remainingCountE2: 0 }, ['remainingCountE2']],
+    ['filled without fills', { status: 'filled', remainingCountE2: 0 }, ['filledCountE2']],
+    [
+      'filled without venue id',
+      { status: 'filled', orderId: null, filledCountE2: 1000, remainingCountE2: 0 },
+      ['orderId'],
+    ],
   ])('rejects %s', (_name, patch, path) => {
     const result = Order.safeParse({ ...resting, ...patch });
     expect(result.success).toBe(false);

@@ -59,33 +59,50 @@ export const Order = z
     updatedAtMs: TimestampMs,
   })
   .superRefine((order, ctx) => {
-    if (order.filledCountE2 + order.remainingCountE2 > order.countE2) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['remainingCountE2'],
-        message: 'filled + remaining must not exceed the order count',
-      });
-    }
-    if (order.status === 'filled' && order.remainingCountE2 !== 0) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['remainingCountE2'],
-        message: 'a filled order has nothing remaining',
-      });
-    }
-    if (order.orderId === null && (order.status === 'resting' || order.status === 'partially_filled')) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['orderId'],
-        message: `a ${order.status} order has a venue order id`,
-      });
-    }
-    if (order.clientOrderId === null && order.origin.kind !== 'external') {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['clientOrderId'],
-        message: 'orders placed by the agent carry a client order id',
-      });
+    for (const [path, message] of orderInconsistencies(order)) {
+      ctx.addIssue({ code: 'custom', path: [path], message });
     }
   });
 export type Order = z.infer<typeof Order>;
+
+type OrderFields = Pick<
+  Order,
+  'orderId' | 'clientOrderId' | 'countE2' | 'filledCountE2' | 'remainingCountE2' | 'status' | 'origin'
+>;
+
+/**
+ * Counts and status must tell one story, so the UI never shows a "resting" order with nothing
+ * left. Plain comparisons only: refinements also run on values whose fields already failed.
+ */
+function orderInconsistencies(order: OrderFields): [keyof OrderFields, string][] {
+  const { status, countE2, filledCountE2: filled, remainingCountE2: remaining } = order;
+  const rules: [boolean, keyof OrderFields, string][] = [
+    [countE2 <= 0, 'countE2', 'an order has a positive count'],
+    [filled + remaining > countE2, 'remainingCountE2', 'filled + remaining must not exceed the order count'],
+    [
+      status === 'resting' && filled !== 0,
+      'filledCountE2',
+      'a resting order has no fills (use partially_filled)',
+    ],
+    [status === 'partially_filled' && filled === 0, 'filledCountE2', 'a partially_filled order has fills'],
+    [
+      (status === 'resting' || status === 'partially_filled') && remaining === 0,
+      'remainingCountE2',
+      `a ${status} order has something remaining`,
+    ],
+    [status === 'filled' && remaining !== 0, 'remainingCountE2', 'a filled order has nothing remaining'],
+    [status === 'filled' && filled === 0, 'filledCountE2', 'a filled order has fills'],
+    [
+      order.orderId === null &&
+        (status === 'resting' || status === 'partially_filled' || status === 'filled'),
+      'orderId',
+      `a ${status} order has a venue order id`,
+    ],
+    [
+      order.clientOrderId === null && order.origin.kind !== 'external',
+      'clientOrderId',
+      'orders placed by the agent carry a client order id',
+    ],
+  ];
+  return rules.filter(([isBroken]) => isBroken).map(([, path, message]) => [path, message]);
+}
