@@ -23,6 +23,7 @@ import * as moneySchemas from './money-schemas.js';
 import * as money from './money.js';
 import * as restHealth from './rest/health.js';
 import * as timestamp from './timestamp.js';
+import * as validationError from './validation-error.js';
 import * as version from './version.js';
 import * as clientMessages from './ws/client-messages.js';
 import * as serverEvents from './ws/server-events.js';
@@ -46,6 +47,7 @@ const modules = {
   money,
   restHealth,
   timestamp,
+  validationError,
   version,
   clientMessages,
   serverEvents,

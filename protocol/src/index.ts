@@ -6,6 +6,8 @@
  */
 export { PROTOCOL_VERSION, IncompatibilityReason, IncompatibilityReasonSchema } from './version.js';
 export { ErrorCode, ErrorBody } from './errors.js';
+export type { FieldIssue } from './validation-error.js';
+export { formatIssuePath, fieldIssues, validationErrorBody } from './validation-error.js';
 export { TradingEnvironment } from './domain/environment.js';
 export type { PriceE4, CountE2, MoneyE6 } from './money.js';
 export {

@@ -52,7 +52,25 @@ export const BookDeltaEvent = z
     stream: MarketStream,
     seq: Seq,
     ticker: MarketTicker,
-    changes: z.array(BookLevelChange).min(1),
+    changes: z
+      .array(BookLevelChange)
+      .min(1)
+      .check((ctx) => {
+        // Two sizes for one level in one message would make the result depend on order.
+        const seen = new Set<string>();
+        ctx.value.forEach((change, index) => {
+          const key = `${change.leg}:${change.priceE4}`;
+          if (seen.has(key)) {
+            ctx.issues.push({
+              code: 'custom',
+              path: [index],
+              message: `level ${key} changed twice`,
+              input: change,
+            });
+          }
+          seen.add(key);
+        });
+      }),
     isQuotable: z.boolean(),
     asOfMs: TimestampMs,
   })
