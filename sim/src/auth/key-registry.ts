@@ -7,14 +7,28 @@ export const KeyEntrySchema = z.object({
   public_key_pem: z.string().includes('PUBLIC KEY', { message: 'public_key_pem must be a PEM public key' }),
   // Several keys may belong to one account; without it each key is its own account.
   user_id: z.string().min(1).optional(),
+  // Cash the account opens with (fixed-point dollars, ≤ 2 dp); default DEFAULT_STARTING_BALANCE_E6.
+  balance_dollars: z
+    .string()
+    .regex(/^\d{1,10}(\.\d{1,2})?$/, 'balance_dollars must be a dollar amount with at most 2 decimals')
+    .optional(),
 });
 export type KeyEntry = z.infer<typeof KeyEntrySchema>;
 export const KeyFileSchema = z.array(KeyEntrySchema);
+
+/** $10,000: what a keyed simulator account opens with unless its entry says otherwise. */
+export const DEFAULT_STARTING_BALANCE_E6 = 10_000 * 1_000_000;
 
 export interface RegisteredKey {
   keyId: string;
   userId: string;
   publicKey: KeyObject;
+  startingBalanceE6: number;
+}
+
+function dollarsToE6(text: string): number {
+  const [whole = '0', frac = ''] = text.split('.');
+  return Number(whole) * 1_000_000 + Number(frac.padEnd(6, '0'));
 }
 
 /** API keys the simulator accepts, each mapped to the user (account) it acts for. */
@@ -48,7 +62,11 @@ export class KeyRegistry {
       if (publicKey.asymmetricKeyType !== 'rsa') {
         throw new Error(`invalid key entry at ${index}.public_key_pem: expected an RSA key`);
       }
-      return { keyId: entry.key_id, userId: entry.user_id ?? entry.key_id, publicKey };
+      const startingBalanceE6 =
+        entry.balance_dollars === undefined
+          ? DEFAULT_STARTING_BALANCE_E6
+          : dollarsToE6(entry.balance_dollars);
+      return { keyId: entry.key_id, userId: entry.user_id ?? entry.key_id, publicKey, startingBalanceE6 };
     });
     for (const key of loaded) this.byKeyId.set(key.keyId, key);
     return loaded;
@@ -61,6 +79,10 @@ export class KeyRegistry {
   /** Distinct user ids, in registration order (the engine opens one account per user). */
   userIds(): string[] {
     return [...new Set([...this.byKeyId.values()].map((key) => key.userId))];
+  }
+
+  all(): RegisteredKey[] {
+    return [...this.byKeyId.values()];
   }
 
   get size(): number {

@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { keyAdminRoutes } from './key-admin-routes.js';
-import { KeyRegistry } from './key-registry.js';
+import { DEFAULT_STARTING_BALANCE_E6, KeyRegistry } from './key-registry.js';
+import { openAccounts } from './open-accounts.js';
 import { kalshiAuth, type AuthEnv } from './middleware.js';
 import { signRequest } from './sign-request.js';
 import { makeTestKey } from './test-keys.js';
@@ -66,5 +67,32 @@ describe('kalshiAuth middleware', () => {
     const bad = await app.request('/_sim/keys', { method: 'POST', body: JSON.stringify([{ key_id: 'k' }]) });
     expect(bad.status).toBe(400);
     expect(JSON.stringify(await bad.json())).toContain('public_key_pem');
+  });
+});
+
+describe('openAccounts and funded admin keys', () => {
+  it('opens each new user once with the entry balance (default $10,000) and never re-funds', async () => {
+    const deposits: [string, number][] = [];
+    const accounts = new Set<string>(['existing']);
+    const exchange = {
+      hasAccount: (userId: string) => accounts.has(userId),
+      deposit: (userId: string, amountE6: number) => {
+        accounts.add(userId);
+        deposits.push([userId, amountE6]);
+      },
+    };
+    const keys = new KeyRegistry();
+    const app = new Hono();
+    app.route('/_sim', keyAdminRoutes({ keys, exchange }));
+    const carol = makeTestKey('key-carol');
+    const dave = makeTestKey('key-dave', 'existing');
+    const post = (body: unknown) => app.request('/_sim/keys', { method: 'POST', body: JSON.stringify(body) });
+    expect((await post([{ ...carol.entry, balance_dollars: '250.50' }, dave.entry])).status).toBe(201);
+    expect((await post(carol.entry)).status).toBe(201);
+    expect(deposits).toEqual([['key-carol', 250_500_000]]);
+    const fresh = new KeyRegistry([makeTestKey('key-erin').entry]);
+    expect(openAccounts(exchange, fresh.all())).toEqual(['key-erin']);
+    expect(deposits.at(-1)).toEqual(['key-erin', DEFAULT_STARTING_BALANCE_E6]);
+    expect((await post([{ ...carol.entry, balance_dollars: '1e9' }])).status).toBe(400);
   });
 });
