@@ -9,6 +9,7 @@ import type { CountE2, MoneyE6, Order, OrderId, PriceE4, ServerEvent } from './i
 import * as activity from './domain/activity.js';
 import * as balance from './domain/balance.js';
 import * as book from './domain/book.js';
+import * as bookChanges from './domain/book-changes.js';
 import * as environment from './domain/environment.js';
 import * as fill from './domain/fill.js';
 import * as health from './domain/health.js';
@@ -33,6 +34,7 @@ const modules = {
   activity,
   balance,
   book,
+  bookChanges,
   environment,
   fill,
   health,

@@ -81,6 +81,7 @@ export {
   topOfBook,
 } from './domain/book.js';
 export { OrderSide, TimeInForce, OrderStatus, OrderOrigin, Order } from './domain/order.js';
+export { diffBooks, applyBookChanges } from './domain/book-changes.js';
 export { Fill } from './domain/fill.js';
 export { Position } from './domain/position.js';
 export { Balance } from './domain/balance.js';
