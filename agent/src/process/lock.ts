@@ -1,19 +1,15 @@
-import {
-  closeSync,
-  linkSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  statSync,
-  unlinkSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, linkSync, openSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { AgentError } from '../lib/errors.js';
 import { isProcessAlive } from './pid.js';
 
 export const LOCK_FILE_NAME = 'agent.lock';
+const TAKEOVER_SUFFIX = '.takeover';
+/** A takeover holds its mutex for microseconds; one this old was left by a crash mid-takeover. */
+const ABANDONED_TAKEOVER_MS = 10_000;
+/** Give up (retryably) if the lock keeps changing under us for this long. */
+const ACQUIRE_LIMIT_MS = 5_000;
 
 export interface InstanceLock {
   readonly file: string;
@@ -21,48 +17,48 @@ export interface InstanceLock {
   release: () => void;
 }
 
-function readLockPid(file: string): number | undefined {
-  try {
-    const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
-    if (typeof parsed === 'object' && parsed !== null && 'pid' in parsed) {
-      const { pid } = parsed;
-      if (typeof pid === 'number' && Number.isInteger(pid) && pid > 0) return pid;
-    }
-  } catch {
-    // Unreadable or half-written: treated as stale below (a live owner writes it in one call).
-  }
-  return undefined;
+type LockState = { kind: 'missing' } | { kind: 'owned'; pid: number } | { kind: 'unreadable' };
+
+function errnoOf(err: unknown): unknown {
+  return err instanceof Error && 'code' in err ? err.code : undefined;
 }
 
-function isErrnoCode(err: unknown, code: string): boolean {
-  return err instanceof Error && 'code' in err && err.code === code;
-}
-
-function tryCreate(file: string, pid: number): boolean {
-  let fd: number;
+function readLock(file: string): LockState {
+  let text: string;
   try {
-    // O_EXCL: exactly one process can create the file, whoever races us.
-    fd = openSync(file, 'wx', 0o600);
+    text = readFileSync(file, 'utf8');
   } catch (err) {
-    if (isErrnoCode(err, 'EEXIST')) return false;
+    if (errnoOf(err) === 'ENOENT') return { kind: 'missing' };
     throw err;
   }
   try {
-    writeSync(fd, JSON.stringify({ pid, createdAtMs: Date.now() }));
-  } finally {
-    closeSync(fd);
+    const parsed: unknown = JSON.parse(text);
+    if (typeof parsed === 'object' && parsed !== null && 'pid' in parsed) {
+      const { pid } = parsed;
+      if (typeof pid === 'number' && Number.isInteger(pid) && pid > 0) return { kind: 'owned', pid };
+    }
+  } catch {
+    // fall through: a lock we cannot read protects nothing
   }
-  return true;
+  return { kind: 'unreadable' };
 }
 
-/** Younger than this, an unreadable lock is probably being written rather than abandoned. */
-const FRESH_LOCK_MS = 1000;
-
-function isFreshlyCreated(file: string): boolean {
+/**
+ * Exclusive create with the content already in place: write a private temp file, then hard-link
+ * it to the lock path. link(2) fails with EEXIST exactly like O_CREAT|O_EXCL, but no reader can
+ * ever see the lock empty or half-written.
+ */
+function createExclusive(file: string, pid: number): boolean {
+  const temp = `${file}.${pid}.tmp`;
+  writeFileSync(temp, JSON.stringify({ pid, createdAtMs: Date.now() }), { mode: 0o600 });
   try {
-    return Date.now() - statSync(file).mtimeMs < FRESH_LOCK_MS;
-  } catch {
-    return false;
+    linkSync(temp, file);
+    return true;
+  } catch (err) {
+    if (errnoOf(err) === 'EEXIST') return false;
+    throw err;
+  } finally {
+    unlinkSync(temp);
   }
 }
 
@@ -71,64 +67,74 @@ function sleepSync(ms: number): void {
 }
 
 /**
- * Move a stale lock aside atomically, so two agents taking over the same stale lock cannot both
- * delete it and then each create their own. If what we moved turns out to be live (its owner
- * replaced the stale one between our read and our rename), put it back.
+ * Run `fn` holding the takeover mutex (an O_EXCL file), or return false if another process holds
+ * it. Takeovers must be serialized: otherwise two agents can both judge the same lock stale, and
+ * the slower one deletes the lock the faster one has just created.
  */
-function takeOverStale(file: string, stalePid: number | undefined, logger: Logger): void {
-  const aside = `${file}.stale-${process.pid}`;
+function withTakeoverMutex(file: string, fn: () => void): boolean {
+  const mutex = `${file}${TAKEOVER_SUFFIX}`;
+  let fd: number;
   try {
-    renameSync(file, aside);
+    fd = openSync(mutex, 'wx', 0o600);
   } catch (err) {
-    if (isErrnoCode(err, 'ENOENT')) return; // someone else moved it: just retry the create
-    throw err;
-  }
-  const movedPid = readLockPid(aside);
-  if (movedPid !== undefined && movedPid !== stalePid && isProcessAlive(movedPid)) {
+    if (errnoOf(err) !== 'EEXIST') throw err;
     try {
-      linkSync(aside, file);
-    } catch (err) {
-      if (!isErrnoCode(err, 'EEXIST')) throw err;
+      if (Date.now() - statSync(mutex).mtimeMs > ABANDONED_TAKEOVER_MS) unlinkSync(mutex);
+    } catch (statErr) {
+      if (errnoOf(statErr) !== 'ENOENT') throw statErr;
     }
-  } else {
-    logger.warn({ lockFile: file, stalePid: stalePid ?? null }, 'took over a stale agent lock');
+    return false;
   }
-  unlinkSync(aside);
+  try {
+    closeSync(fd);
+    fn();
+  } finally {
+    unlinkSync(mutex);
+  }
+  return true;
+}
+
+function lockedError(dataDir: string, file: string, ownerPid: number): AgentError {
+  return new AgentError(
+    'LOCKED',
+    `another agent (pid ${ownerPid}) is already running on data dir ${dataDir}; stop it first, ` +
+      `or use another --data-dir (if pid ${ownerPid} is not an agent, delete ${file})`,
+    {},
+    { field: 'dataDir', lockFile: file, ownerPid },
+  );
 }
 
 /**
- * One agent per data dir: a lock file created with O_EXCL holding our pid. A second agent refuses
- * to start; a lock left by a dead process (crash, SIGKILL) is taken over.
+ * One agent per data dir: a lock file holding our pid, created exclusively. A second agent refuses
+ * to start; a lock left by a dead process (crash, SIGKILL) is taken over, one taker at a time.
  */
 export function acquireInstanceLock(dataDir: string, logger: Logger): InstanceLock {
   const file = join(dataDir, LOCK_FILE_NAME);
-  for (let attempt = 0; attempt < 40; attempt += 1) {
-    if (tryCreate(file, process.pid)) {
+  const deadlineMs = Date.now() + ACQUIRE_LIMIT_MS;
+  while (Date.now() < deadlineMs) {
+    if (createExclusive(file, process.pid)) {
       return {
         file,
         release: () => {
-          if (readLockPid(file) === process.pid) unlinkSync(file);
+          const state = readLock(file);
+          if (state.kind === 'owned' && state.pid === process.pid) unlinkSync(file);
         },
       };
     }
-    const ownerPid = readLockPid(file);
-    if (ownerPid === undefined && isFreshlyCreated(file)) {
-      // A starting agent is between its O_EXCL create and its write: give it a moment.
-      sleepSync(50);
-      continue;
-    }
-    if (ownerPid !== undefined && ownerPid !== process.pid && isProcessAlive(ownerPid)) {
-      throw new AgentError(
-        'LOCKED',
-        `another agent (pid ${ownerPid}) is already running on data dir ${dataDir}; stop it first, ` +
-          `or use another --data-dir (if pid ${ownerPid} is not an agent, delete ${file})`,
-        {},
-        { field: 'dataDir', lockFile: file, ownerPid },
-      );
-    }
-    takeOverStale(file, ownerPid, logger);
+    const seen = readLock(file);
+    if (seen.kind === 'missing') continue;
+    if (seen.kind === 'owned' && isProcessAlive(seen.pid)) throw lockedError(dataDir, file, seen.pid);
+    const hasRun = withTakeoverMutex(file, () => {
+      // Judge again under the mutex: another taker may have replaced it with a live lock meanwhile.
+      const current = readLock(file);
+      if (current.kind === 'missing' || (current.kind === 'owned' && isProcessAlive(current.pid))) return;
+      unlinkSync(file);
+      const stalePid = current.kind === 'owned' ? current.pid : null;
+      logger.warn({ lockFile: file, stalePid }, 'took over a stale agent lock');
+    });
+    if (!hasRun) sleepSync(5);
   }
-  throw new AgentError('LOCKED', `could not acquire ${file}: it keeps changing under us`, {
+  throw new AgentError('LOCKED', `could not acquire ${file}: it kept changing for ${ACQUIRE_LIMIT_MS} ms`, {
     retryable: true,
   });
 }
