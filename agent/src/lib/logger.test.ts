@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it, expect } from 'vitest';
@@ -30,5 +30,33 @@ describe('createAgentLogger', () => {
     expect(lines[0]).toMatchObject({ msg: 'first', token: '[REDACTED]', level: 30, pid: process.pid });
     expect(lines[1]).toMatchObject({ req: { headers: { authorization: '[REDACTED]' } } });
     expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  it('scrubs secrets quoted inside messages and error texts', async () => {
+    const logDir = join(mkdtempSync(join(tmpdir(), 'pt-logger-')), 'logs');
+    const { logger, file, close } = createAgentLogger({ level: 'info', logDir, hasStderr: false });
+    const err = new Error('401 for request with Authorization: Bearer PLANTED-bearer-7');
+    logger.error({ err }, 'venue call failed with apiKey=PLANTED-key-8');
+    logger.warn('plain message with password=PLANTED-pw-9');
+    await close();
+    const text = readFileSync(file, 'utf8');
+    expect(text).not.toContain('PLANTED');
+    expect(text).toContain('venue call failed');
+    expect(text).toContain('"type":"Error"');
+  });
+
+  it('rotates the file by size and keeps writing', async () => {
+    const logDir = join(mkdtempSync(join(tmpdir(), 'pt-logger-')), 'logs');
+    const { logger, close } = createAgentLogger({
+      level: 'info',
+      logDir,
+      hasStderr: false,
+      rotateAtSize: '1K',
+    });
+    for (let i = 0; i < 40; i += 1) logger.info({ i }, 'filler line to push the file past its size limit');
+    await close();
+    const files = readdirSync(logDir);
+    expect(files).toContain('agent.log');
+    expect(files.length).toBeGreaterThan(1);
   });
 });

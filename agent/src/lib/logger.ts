@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { pino } from 'pino';
 import type { Logger, Level } from 'pino';
 import { createStream } from 'rotating-file-stream';
-import { REDACTED, redactPaths } from './redact.js';
+import { REDACTED, redactPaths, scrubText } from './redact.js';
 
 export type { Logger } from 'pino';
 
@@ -14,6 +14,8 @@ export interface AgentLoggerOptions {
   level: Level;
   /** Directory of the rotating log file; created (0700) if missing. */
   logDir: string;
+  /** Rotate when the file reaches this size (rotating-file-stream syntax, e.g. '10M'); 5 old files are kept. */
+  rotateAtSize?: string;
   /** Also write to stderr (the process default; tests can turn it off). */
   hasStderr?: boolean;
 }
@@ -26,6 +28,13 @@ export interface AgentLogger {
   close: () => Promise<void>;
 }
 
+function serializeError(err: Error): pino.SerializedError {
+  const serialized = pino.stdSerializers.err(err);
+  serialized.message = scrubText(serialized.message);
+  serialized.stack = scrubText(serialized.stack);
+  return serialized;
+}
+
 /**
  * pino to a size-rotated file in the data dir and to stderr, both in-process (no worker-thread
  * transport): flushing on exit is then a plain `await`, and the agent can be bundled into one file.
@@ -35,7 +44,7 @@ export function createAgentLogger(options: AgentLoggerOptions): AgentLogger {
   mkdirSync(options.logDir, { recursive: true, mode: 0o700 });
   const fileStream = createStream(LOG_FILE_NAME, {
     path: options.logDir,
-    size: '10M',
+    size: options.rotateAtSize ?? '10M',
     maxFiles: 5,
     mode: 0o600,
   });
@@ -49,6 +58,15 @@ export function createAgentLogger(options: AgentLoggerOptions): AgentLogger {
       level: options.level,
       base: { pid: process.pid },
       redact: { paths: redactPaths(), censor: REDACTED },
+      // Paths cannot see inside text: an error from an HTTP client may quote the header it sent.
+      serializers: { err: serializeError },
+      hooks: {
+        logMethod(args, method) {
+          for (const [index, arg] of args.entries())
+            if (typeof arg === 'string') args[index] = scrubText(arg);
+          method.apply(this, args);
+        },
+      },
     },
     pino.multistream(streams),
   );

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { Agent, get } from 'node:http';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
@@ -100,6 +101,22 @@ describe('agent process contract', () => {
     const second = await started(dataDir);
     expect(second.ready.pid).toBe(second.agent.child.pid);
     expect((await stopAgent(second.agent)).code).toBe(0);
+  });
+
+  it('does not let an idle keep-alive connection hold up the stop', async () => {
+    const { agent, ready } = await started(tempDataDir());
+    const keepAlive = new Agent({ keepAlive: true, keepAliveMsecs: 60_000 });
+    const status = await new Promise<number | undefined>((done, fail) => {
+      get(`${ready.url}${HEALTH_PATH}`, { agent: keepAlive }, (res) => {
+        res.resume();
+        res.once('end', () => done(res.statusCode));
+      }).once('error', fail);
+    });
+    expect(status).toBe(200);
+    expect(Object.keys(keepAlive.freeSockets)).toHaveLength(1);
+    // Exit 0 means the orderly stop finished; a stop stuck on the socket would hit the hard deadline (exit 1).
+    expect((await stopAgent(agent)).code).toBe(0);
+    keepAlive.destroy();
   });
 
   it('refuses a second agent on the same data dir, naming the running one', async () => {
