@@ -84,6 +84,17 @@ describe('inferred types keep their units', () => {
     expectTypeOf<string>().not.toExtend<OrderId>();
   });
 
+  it('refuses to mix units in arithmetic and comparison', () => {
+    const price = publicApi.priceE4(5600);
+    const count = publicApi.countE2(100);
+    // @ts-expect-error a price is not a count
+    expect(publicApi.compareFixed(price, count)).toBe(1);
+    // @ts-expect-error money helpers take money only
+    expect(() => publicApi.addMoney(price, publicApi.moneyE6(1))).not.toThrow();
+    // @ts-expect-error notional is price × count, not count × price
+    expect(publicApi.notional(count, price)).toBe(560_000);
+  });
+
   it('narrows server events on type', () => {
     expectTypeOf<Extract<ServerEvent, { type: 'order.updated' }>['order']>().toEqualTypeOf<Order>();
     expectTypeOf<ServerEvent['type']>().toEqualTypeOf<publicApi.ServerEventType>();
