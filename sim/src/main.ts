@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseCli } from './cli.js';
-import { KeyRegistry } from './auth/index.js';
+import { KeyRegistry, openAccounts } from './auth/index.js';
 import { Exchange } from './engine/index.js';
 import { ExchangeSchedule } from './exchange/index.js';
 import { FaultState } from './faults/index.js';
@@ -24,10 +24,12 @@ async function main(): Promise<void> {
   const opts = parseCli(process.argv.slice(2));
   const log = createSimLogger(opts.logLevel);
   const clock = createSimClock();
-  const keys = new KeyRegistry(
-    opts.keys ? KeyRegistry.parseEntries(JSON.parse(readFileSync(opts.keys, 'utf8'))) : [],
-  );
+  const keys = new KeyRegistry();
+  const keyFile: unknown = opts.keys ? JSON.parse(readFileSync(opts.keys, 'utf8')) : [];
+  const fileKeys = keys.addAll(KeyRegistry.parseEntries(keyFile));
   const exchange = new Exchange({ clock: () => clock.nowMs(), seed: opts.seed });
+  // Every keyed user gets a funded account at once, so a client can trade right after ready.
+  openAccounts(exchange, fileKeys);
   const ctx: SimContext = {
     exchange,
     clock,
@@ -58,18 +60,6 @@ async function main(): Promise<void> {
 
   const running = await startSimServer(ctx, market, opts.port);
   player.start();
-  log.info('sim listening', { port: running.port, markets: market.catalog.markets.size, keys: keys.size });
-  const base = `127.0.0.1:${running.port}`;
-  process.stdout.write(
-    `${JSON.stringify({
-      event: 'ready',
-      port: running.port,
-      pid: process.pid,
-      rest: `http://${base}/trade-api/v2`,
-      ws: `ws://${base}/trade-api/ws/v2`,
-    })}\n`,
-  );
-
   let isStopping = false;
   const stop = (signal: string): void => {
     if (isStopping) return;
@@ -81,6 +71,17 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  log.info('sim listening', { port: running.port, markets: market.catalog.markets.size, keys: keys.size });
+  const base = `127.0.0.1:${running.port}`;
+  process.stdout.write(
+    `${JSON.stringify({
+      event: 'ready',
+      port: running.port,
+      pid: process.pid,
+      rest: `http://${base}/trade-api/v2`,
+      ws: `ws://${base}/trade-api/ws/v2`,
+    })}\n`,
+  );
 }
 
 main().catch((err: unknown) => {

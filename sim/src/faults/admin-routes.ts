@@ -55,7 +55,7 @@ async function body<S extends z.ZodType>(c: Context, schema: S): Promise<z.outpu
  */
 export function adminRoutes(ctx: SimContext): Hono {
   const app = new Hono();
-  app.route('/', keyAdminRoutes(ctx));
+  app.route('/', keyAdminRoutes({ keys: ctx.keys, exchange: ctx.exchange }));
   app.get('/faults', (c) => c.json(ctx.faults.snapshot()));
   app.delete('/faults', (c) => {
     ctx.faults.clear();
