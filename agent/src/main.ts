@@ -7,10 +7,10 @@ import { startServer } from './api/server.js';
 import type { RunningServer } from './api/server.js';
 import type { AgentConfig } from './config/schema.js';
 import { createAgentLogger } from './lib/logger.js';
-import type { AgentLogger } from './lib/logger.js';
 import { AGENT_VERSION } from './lib/version.js';
 import { removeDiscovery, writeDiscovery } from './process/discovery.js';
 import { exitAfterFlush } from './process/exit.js';
+import { handleFatalErrors } from './process/fatal-errors.js';
 import { acquireInstanceLock } from './process/lock.js';
 import type { InstanceLock } from './process/lock.js';
 import { announceReady } from './process/ready-line.js';
@@ -97,21 +97,4 @@ export async function runAgent(config: AgentConfig, io: RunAgentIo): Promise<voi
   status = 'ok';
   logger.info({ port: ready.port, url: ready.url }, 'agent ready');
   announceReady({ event: 'ready', ...ready }, io.writeStdout);
-}
-
-/**
- * A bug or broken invariant crashes the process (start-up recovers). On the way out, remove the
- * discovery file and the lock so the next start is clean, and flush the log that says why.
- */
-function handleFatalErrors(log: AgentLogger, cleanupSync: () => void): void {
-  const onFatal = (err: unknown, origin: string): void => {
-    log.logger.fatal({ err, origin }, 'fatal error: exiting');
-    try {
-      cleanupSync();
-    } finally {
-      exitAfterFlush(log, 1);
-    }
-  };
-  process.on('uncaughtException', (err, origin) => onFatal(err, origin));
-  process.on('unhandledRejection', (reason) => onFatal(reason, 'unhandledRejection'));
 }
