@@ -48,8 +48,8 @@ const place = fc.record({
     'fill_or_kill',
   ),
   stp: fc.constantFrom<SelfTradePrevention>('taker_at_cross', 'maker'),
-  postOnly: fc.boolean({ probability: 0.1 }),
-  reduceOnly: fc.boolean({ probability: 0.1 }),
+  postOnly: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
+  reduceOnly: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
   expiresInMs: fc.option(fc.integer({ min: 1, max: 30_000 }), { freq: 5 }),
 });
 const cancel = fc.record({

@@ -41,7 +41,7 @@ const step = fc.oneof(
       side: fc.constantFrom<BookSide>('bid', 'ask'),
       priceE4: fc.integer({ min: 45, max: 55 }).map((c) => c * 100),
       countE2: fc.integer({ min: 1, max: 800 }),
-      isIoc: fc.boolean({ probability: 0.2 }),
+      isIoc: fc.integer({ min: 0, max: 4 }).map((n) => n === 0),
     }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('cancel' as const), pick: fc.nat() }) },
