@@ -24,6 +24,8 @@ export const SECRET_KEYS: readonly string[] = [
   'privateKeyPem',
   'authorization',
   'Authorization',
+  'proxy-authorization',
+  'x-api-key',
   'cookie',
   'set-cookie',
   'KALSHI-ACCESS-SIGNATURE',
