@@ -116,7 +116,10 @@ export const ServerEvent = z.discriminatedUnion('type', [
 ]);
 export type ServerEvent = z.infer<typeof ServerEvent>;
 
-/** After `subscribe`: the current seq of each stream, so the client knows where it starts. */
+/**
+ * After `subscribe`: the current seq of each stream (0 = nothing sent yet); the next event on a
+ * stream carries seq + 1, so the client knows where it starts.
+ */
 export const SubscribedMessage = z.object({
   type: z.literal('subscribed'),
   streams: z.array(z.object({ stream: StreamName, seq: z.int().min(0) })),
@@ -125,7 +128,8 @@ export type SubscribedMessage = z.infer<typeof SubscribedMessage>;
 
 /**
  * The agent cannot replay from the requested seq (too old): the client must drop its state for
- * the stream and reload it. For a market stream a `book.snapshot` follows.
+ * the stream and reload it. `seq` is the stream's current seq (the next event is seq + 1). For a
+ * market stream a `book.snapshot` follows.
  */
 export const StreamResetMessage = z.object({
   type: z.literal('stream.reset'),
