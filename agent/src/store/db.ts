@@ -18,6 +18,14 @@ export type SynchronousMode = 'FULL' | 'NORMAL';
 /** How long a connection waits on a lock before SQLITE_BUSY. Only checkpoints and a second process contend. */
 export const BUSY_TIMEOUT_MS = 5_000;
 
+/**
+ * Page cache per connection, in KiB (negative = KiB for SQLite). The ledger's unique index on
+ * (source, source_event_id) takes inserts at random positions; with SQLite's default 2 MiB cache
+ * those become page misses once the index outgrows it (measured: ~3x slower inserts at 200k rows).
+ */
+export const WRITER_CACHE_KIB = 65_536;
+export const READER_CACHE_KIB = 16_384;
+
 export function openWriter(file: string, synchronous: SynchronousMode = 'FULL'): SqliteDatabase {
   const db = new Database(file);
   try {
@@ -25,6 +33,7 @@ export function openWriter(file: string, synchronous: SynchronousMode = 'FULL'):
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     db.pragma('foreign_keys = ON');
     db.pragma(`synchronous = ${synchronous}`);
+    db.pragma(`cache_size = -${WRITER_CACHE_KIB}`);
     const mode: unknown = db.pragma('journal_mode', { simple: true });
     if (mode !== 'wal') throw new Error(`SQLite refused WAL mode for ${file} (journal_mode=${String(mode)})`);
     return db;
@@ -42,5 +51,6 @@ export function openReader(file: string): SqliteDatabase {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   db.pragma('foreign_keys = ON');
+  db.pragma(`cache_size = -${READER_CACHE_KIB}`);
   return db;
 }

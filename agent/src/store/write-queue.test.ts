@@ -49,6 +49,14 @@ describe('WriteQueue', () => {
     expect(stats.largestBatchJobs).toBe(100);
   });
 
+  it('keeps order across many batches with a long backlog', async () => {
+    const queue = makeQueue({ maxBatchSize: 700, maxBatchDelayMs: 1, maxPending: 20_000 });
+    const labels = Array.from({ length: 12_000 }, (_, i) => `backlog-${i}`);
+    await Promise.all(labels.map((label) => queue.enqueue(insert(label))));
+    expect(storedLabels()).toEqual(labels);
+    expect(queue.stats()).toMatchObject({ batchesCommitted: 18, pendingJobs: 0, pendingRows: 0 });
+  });
+
   it('closes a batch by size: a job never splits, an oversized one goes alone', async () => {
     const queue = makeQueue({ maxBatchSize: 10, maxBatchDelayMs: 1_000 });
     let next = 0;
@@ -109,7 +117,44 @@ describe('WriteQueue', () => {
     ]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect(storedLabels()).toEqual(['kept-1', 'kept-2']);
-    expect(queue.stats()).toMatchObject({ batchesCommitted: 1, jobsCommitted: 2, jobsFailed: 1 });
+    expect(queue.stats()).toMatchObject({
+      batchesCommitted: 1,
+      jobsCommitted: 2,
+      jobsFailed: 1,
+      rowsCommitted: 2,
+    });
+  });
+
+  it('runs the jobs of a batch with a failure again, isolated, and returns the committed run', async () => {
+    const queue = makeQueue({ maxBatchDelayMs: 5 });
+    let runsOfGoodJob = 0;
+    const [good, bad] = await Promise.allSettled([
+      queue.enqueue((db) => {
+        runsOfGoodJob += 1;
+        return insert('good')(db);
+      }),
+      queue.enqueue(() => {
+        throw new Error('boom');
+      }),
+    ]);
+    expect(good).toEqual({ status: 'fulfilled', value: 1 });
+    expect(bad).toMatchObject({ status: 'rejected', reason: { message: 'boom' } });
+    expect(runsOfGoodJob).toBe(2); // fast attempt rolled back, isolated attempt committed
+    expect(storedLabels()).toEqual(['good']);
+  });
+
+  it('fails the whole batch if a job ends the transaction, so nothing is acknowledged', async () => {
+    const queue = makeQueue({ maxBatchDelayMs: 5 });
+    const results = await Promise.allSettled([
+      queue.enqueue(insert('before')),
+      queue.enqueue((db) => db.exec('ROLLBACK')),
+      queue.enqueue(insert('after')),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    expect(storedLabels()).toEqual([]);
+    expect(writer.inTransaction).toBe(false);
+    await queue.enqueue(insert('next'));
+    expect(storedLabels()).toEqual(['next']);
   });
 
   it('rejects every job of a batch whose COMMIT fails, and keeps none of it', async () => {

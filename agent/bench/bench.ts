@@ -1,0 +1,5 @@
+/** A benchmark run by run.ts: returns its figures as plain lines, first line = headline figure. */
+export interface Bench {
+  name: string;
+  run(): Promise<string[]>;
+}
