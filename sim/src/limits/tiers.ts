@@ -1,6 +1,19 @@
 import { z } from 'zod';
 
-export const UsageTier = z.enum(['basic', 'advanced', 'expert', 'premier', 'paragon', 'prime', 'prestige']);
+/**
+ * Kalshi's tiers, plus `unlimited`: a simulator-only tier (never reported by Kalshi) for benchmarks
+ * that must measure the sim itself rather than the Basic budget of 10 creates/s.
+ */
+export const UsageTier = z.enum([
+  'basic',
+  'advanced',
+  'expert',
+  'premier',
+  'paragon',
+  'prime',
+  'prestige',
+  'unlimited',
+]);
 export type UsageTier = z.infer<typeof UsageTier>;
 export type BucketName = 'read' | 'write';
 
@@ -32,5 +45,9 @@ export const TIER_LIMITS: Record<UsageTier, TierLimits> = {
   prestige: {
     read: { refillPerSec: 10_000, capacity: 20_000 },
     write: { refillPerSec: 8_000, capacity: 16_000 },
+  },
+  unlimited: {
+    read: { refillPerSec: 1_000_000_000, capacity: 1_000_000_000 },
+    write: { refillPerSec: 1_000_000_000, capacity: 1_000_000_000 },
   },
 };

@@ -25,6 +25,7 @@ export type PortfolioEngine = Pick<
   | 'updateOrderGroupLimit'
   | 'deleteOrderGroup'
   | 'setTradingPaused'
+  | 'queuePosition'
 >;
 
 export interface PortfolioContext extends AuthContext {

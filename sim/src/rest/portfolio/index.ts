@@ -5,6 +5,7 @@ import { createRoutes } from './create-routes.js';
 import type { PortfolioContext } from './engine-port.js';
 import { orderGroupRoutes } from './order-group-routes.js';
 import { orderRoutes } from './order-routes.js';
+import { queueRoutes } from './queue-routes.js';
 import { readRoutes } from './read-routes.js';
 
 export type { PortfolioContext, PortfolioEngine } from './engine-port.js';
@@ -25,6 +26,7 @@ export function portfolioRoutes(ctx: PortfolioContext): Hono<AuthEnv> {
   app.route('/', createRoutes(ctx));
   app.route('/', orderRoutes(ctx));
   app.route('/', orderGroupRoutes(ctx));
+  app.route('/', queueRoutes(ctx)); // before /portfolio/orders/:order_id
   app.route('/', readRoutes(ctx));
   return app;
 }

@@ -185,3 +185,14 @@ export const GetOrderGroupsResponse = z.strictObject({
     }),
   ),
 });
+
+export const GetOrderQueuePositionResponse = z.strictObject({ queue_position_fp: CountFp });
+export const GetOrderQueuePositionsResponse = z.strictObject({
+  queue_positions: z.array(
+    z.strictObject({ order_id: z.string(), market_ticker: z.string(), queue_position_fp: CountFp }),
+  ),
+});
+export const GetPortfolioRestingOrderTotalValueResponse = z.strictObject({
+  total_resting_order_value: z.int(),
+  resting_order_value_breakdown: z.array(z.strictObject({ exchange_index: z.int(), balance: MoneyDollars })),
+});
