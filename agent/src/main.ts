@@ -7,12 +7,12 @@ import { startServer } from './api/server.js';
 import type { RunningServer } from './api/server.js';
 import type { AgentConfig } from './config/schema.js';
 import { createAgentLogger } from './lib/logger.js';
+import type { AgentLogger } from './lib/logger.js';
 import { AGENT_VERSION } from './lib/version.js';
 import { removeDiscovery, writeDiscovery } from './process/discovery.js';
 import { exitAfterFlush } from './process/exit.js';
 import { handleFatalErrors } from './process/fatal-errors.js';
 import { acquireInstanceLock } from './process/lock.js';
-import type { InstanceLock } from './process/lock.js';
 import { announceReady } from './process/ready-line.js';
 import { handleStopSignals } from './process/signals.js';
 import { openStore } from './store/index.js';
@@ -29,31 +29,40 @@ export interface RunAgentIo {
 }
 
 /**
- * Composition root, wiring only: config → logger → lock → store (+ migrations) → API → HTTP server
+ * Composition root, wiring only: config → lock → logger → store (+ migrations) → API → HTTP server
  * → discovery file → ready line. Owns the process from here on: signals, fatal errors and exit.
  */
 export async function runAgent(config: AgentConfig, io: RunAgentIo): Promise<void> {
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
-  const log = createAgentLogger({ level: config.logLevel, logDir: join(config.dataDir, 'logs') });
+  // Lock before opening the log file, so a refused second agent never writes into the first one's log.
+  const lock = acquireInstanceLock(config.dataDir);
+  let log: AgentLogger;
+  try {
+    log = createAgentLogger({ level: config.logLevel, logDir: join(config.dataDir, 'logs') });
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
   const { logger } = log;
   logger.info(
     { version: AGENT_VERSION, environment: config.environment, dataDir: config.dataDir },
     'agent starting',
   );
+  for (const stalePid of lock.takenOverFrom) {
+    logger.warn({ lockFile: lock.file, stalePid }, 'took over a stale agent lock');
+  }
 
   let status: AgentStatus = 'starting';
-  let lock: InstanceLock | undefined;
   let store: Store | undefined;
   let server: RunningServer | undefined;
 
   const cleanupSync = (): void => {
     removeDiscovery(config.dataDir, process.pid);
-    lock?.release();
+    lock.release();
   };
   handleFatalErrors(log, cleanupSync);
 
   try {
-    lock = acquireInstanceLock(config.dataDir, logger);
     store = openStore({ dataDir: config.dataDir, environment: config.environment, logger });
     const app = createApp({
       logger,
@@ -63,7 +72,7 @@ export async function runAgent(config: AgentConfig, io: RunAgentIo): Promise<voi
   } catch (err) {
     logger.error({ err }, 'agent failed to start');
     await store?.close();
-    lock?.release();
+    lock.release();
     await log.close();
     throw err;
   }
@@ -75,7 +84,7 @@ export async function runAgent(config: AgentConfig, io: RunAgentIo): Promise<voi
     await running.server.close(HTTP_DRAIN_GRACE_MS);
     removeDiscovery(config.dataDir, process.pid);
     await running.store.close();
-    lock?.release();
+    lock.release();
     logger.info('agent stopped');
   };
   handleStopSignals({

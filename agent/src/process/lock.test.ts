@@ -2,22 +2,9 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
-import { pino } from 'pino';
 import { describe, it, expect } from 'vitest';
 import { AgentError } from '../lib/errors.js';
 import { LOCK_FILE_NAME, acquireInstanceLock } from './lock.js';
-
-function capturingLogger(): { logger: pino.Logger; lines: string[] } {
-  const lines: string[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(chunk.toString());
-      done();
-    },
-  });
-  return { logger: pino(sink), lines };
-}
 
 async function deadPid(): Promise<number> {
   const child = spawn(process.execPath, ['-e', '']);
@@ -33,7 +20,7 @@ function lockOwner(dataDir: string): unknown {
 describe('acquireInstanceLock', () => {
   it('creates the lock with our pid and removes it on release', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'pt-lock-'));
-    const lock = acquireInstanceLock(dataDir, capturingLogger().logger);
+    const lock = acquireInstanceLock(dataDir);
     expect(lockOwner(dataDir)).toMatchObject({ pid: process.pid });
     lock.release();
     expect(existsSync(lock.file)).toBe(false);
@@ -45,7 +32,7 @@ describe('acquireInstanceLock', () => {
     writeFileSync(join(dataDir, LOCK_FILE_NAME), JSON.stringify({ pid: process.ppid }));
     let caught: unknown;
     try {
-      acquireInstanceLock(dataDir, capturingLogger().logger);
+      acquireInstanceLock(dataDir);
     } catch (err) {
       caught = err;
     }
@@ -58,16 +45,17 @@ describe('acquireInstanceLock', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'pt-lock-'));
     const stalePid = await deadPid();
     writeFileSync(join(dataDir, LOCK_FILE_NAME), JSON.stringify({ pid: stalePid }));
-    const { logger, lines } = capturingLogger();
-    acquireInstanceLock(dataDir, logger).release();
-    expect(lines.join('')).toContain(`"stalePid":${stalePid}`);
+    const lock = acquireInstanceLock(dataDir);
+    expect(lock.takenOverFrom).toEqual([stalePid]);
+    lock.release();
   });
 
   it('takes over an unreadable lock (it protects nothing)', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'pt-lock-'));
     writeFileSync(join(dataDir, LOCK_FILE_NAME), '{"pi');
-    const lock = acquireInstanceLock(dataDir, capturingLogger().logger);
+    const lock = acquireInstanceLock(dataDir);
     expect(lockOwner(dataDir)).toMatchObject({ pid: process.pid });
+    expect(lock.takenOverFrom).toEqual([null]);
     lock.release();
   });
 
@@ -78,13 +66,13 @@ describe('acquireInstanceLock', () => {
     writeFileSync(mutex, '');
     const old = new Date(Date.now() - 60_000);
     utimesSync(mutex, old, old);
-    acquireInstanceLock(dataDir, capturingLogger().logger).release();
+    acquireInstanceLock(dataDir).release();
     expect(existsSync(mutex)).toBe(false);
   });
 
   it('release leaves alone a lock that is no longer ours', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'pt-lock-'));
-    const lock = acquireInstanceLock(dataDir, capturingLogger().logger);
+    const lock = acquireInstanceLock(dataDir);
     writeFileSync(lock.file, JSON.stringify({ pid: process.ppid }));
     lock.release();
     expect(lockOwner(dataDir)).toEqual({ pid: process.ppid });

@@ -1,6 +1,5 @@
 import { closeSync, linkSync, openSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Logger } from 'pino';
 import { AgentError } from '../lib/errors.js';
 import { isProcessAlive } from './pid.js';
 
@@ -13,6 +12,8 @@ const ACQUIRE_LIMIT_MS = 5_000;
 
 export interface InstanceLock {
   readonly file: string;
+  /** Stale locks removed on the way in: the dead owner's pid, or null if the lock was unreadable. */
+  readonly takenOverFrom: readonly (number | null)[];
   /** Remove the lock if it is still ours. Synchronous so it also works on the way out of a crash. */
   release: () => void;
 }
@@ -108,13 +109,15 @@ function lockedError(dataDir: string, file: string, ownerPid: number): AgentErro
  * One agent per data dir: a lock file holding our pid, created exclusively. A second agent refuses
  * to start; a lock left by a dead process (crash, SIGKILL) is taken over, one taker at a time.
  */
-export function acquireInstanceLock(dataDir: string, logger: Logger): InstanceLock {
+export function acquireInstanceLock(dataDir: string): InstanceLock {
   const file = join(dataDir, LOCK_FILE_NAME);
   const deadlineMs = Date.now() + ACQUIRE_LIMIT_MS;
+  const takenOverFrom: (number | null)[] = [];
   while (Date.now() < deadlineMs) {
     if (createExclusive(file, process.pid)) {
       return {
         file,
+        takenOverFrom,
         release: () => {
           const state = readLock(file);
           if (state.kind === 'owned' && state.pid === process.pid) unlinkSync(file);
@@ -129,8 +132,7 @@ export function acquireInstanceLock(dataDir: string, logger: Logger): InstanceLo
       const current = readLock(file);
       if (current.kind === 'missing' || (current.kind === 'owned' && isProcessAlive(current.pid))) return;
       unlinkSync(file);
-      const stalePid = current.kind === 'owned' ? current.pid : null;
-      logger.warn({ lockFile: file, stalePid }, 'took over a stale agent lock');
+      takenOverFrom.push(current.kind === 'owned' ? current.pid : null);
     });
     if (!hasRun) sleepSync(5);
   }

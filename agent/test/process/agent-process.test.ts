@@ -131,6 +131,9 @@ describe('agent process contract', () => {
     // The first agent is untouched: still serving, and its discovery file still points at it.
     expect((await fetch(`${ready.url}${HEALTH_PATH}`)).status).toBe(200);
     expect(JSON.parse(readFileSync(join(dataDir, 'agent.json'), 'utf8'))).toMatchObject({ pid: ready.pid });
+    // ...and its log file holds only its own lines.
+    const logText = readFileSync(join(dataDir, 'logs', 'agent.log'), 'utf8');
+    expect(logText).not.toContain(`"pid":${second.child.pid ?? 'none'}`);
     expect((await stopAgent(agent)).code).toBe(0);
   });
 
