@@ -67,6 +67,9 @@ describe('POST /portfolio/events/orders', () => {
     ],
     ['past expiration', { expiration_time: 1_700_000_000 }, 'expiration_time'],
     ['reduce_only resting', { reduce_only: true }, 'reduce_only'],
+    ['client_order_id with a space', { client_order_id: 'a b' }, 'client_order_id'],
+    ['65-char client_order_id', { client_order_id: 'x'.repeat(65) }, 'client_order_id'],
+    ['unknown shard', { exchange_index: 3 }, 'exchange_index'],
   ])('rejects %s with invalid_order naming the field', async (_name, overrides, field) => {
     const { call } = buildPortfolioApp();
     const res = await call('alice', 'POST', '/portfolio/events/orders', orderBody(overrides));

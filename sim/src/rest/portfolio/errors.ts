@@ -94,3 +94,15 @@ export function parseValue<S extends z.ZodType>(c: Context, schema: S, raw: unkn
   if (result.success) return { isOk: true, data: result.data };
   return { isOk: false, response: requestErrorResponse(c, requestErrorFromIssues(result.error.issues, raw)) };
 }
+
+/**
+ * Query strings are all text, so any problem is a bad parameter rather than a bad order: wrapped
+ * `bad_request` naming the parameter.
+ */
+export function parseQuery<S extends z.ZodType>(c: Context, schema: S, raw: unknown): Parsed<z.output<S>> {
+  const result = schema.safeParse(raw);
+  if (result.success) return { isOk: true, data: result.data };
+  const first = result.error.issues[0];
+  const details = first ? describe(first) : 'invalid query';
+  return { isOk: false, response: kalshiError(c, 400, 'bad_request', 'bad request', details) };
+}

@@ -92,6 +92,9 @@ describe('portfolio reads', () => {
     expect((await app.call('bob', 'GET', '/portfolio/orders')).json).toEqual({ orders: [], cursor: '' });
     expect((await app.call('alice', 'GET', '/portfolio/orders?cursor=garbage')).status).toBe(400);
     expect((await app.call('alice', 'GET', '/portfolio/orders?limit=1001')).status).toBe(400);
+    const badStatus = await app.call('alice', 'GET', '/portfolio/orders?status=open');
+    expect(ErrorEnvelope.parse(badStatus.json).error).toMatchObject({ code: 'bad_request' });
+    expect(ErrorEnvelope.parse(badStatus.json).error.details).toContain('status');
   });
 
   it('fills: both sides of one match with taker flag, fee and legacy aliases', async () => {

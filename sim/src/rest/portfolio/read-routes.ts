@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AuthEnv } from '../../auth/middleware.js';
 import { kalshiError } from '../../lib/errors.js';
 import type { PortfolioContext } from './engine-port.js';
-import { parseValue } from './errors.js';
+import { parseQuery } from './errors.js';
 import {
   toWireBalance,
   toWireEventPositions,
@@ -52,7 +52,7 @@ function pageOrError<T>(c: Context, items: readonly T[], q: { cursor?: string | 
   const offset = decodeCursor(q.cursor);
   if (offset === undefined)
     return {
-      response: kalshiError(c, 400, 'invalid_parameters', 'invalid parameters', 'cursor: unknown cursor'),
+      response: kalshiError(c, 400, 'bad_request', 'bad request', 'cursor: unknown cursor'),
     };
   return { page: paginate(items, offset, q.limit) };
 }
@@ -67,7 +67,7 @@ export function readRoutes(ctx: PortfolioContext): Hono<AuthEnv> {
   );
 
   app.get('/portfolio/positions', (c) => {
-    const q = parseValue(c, PositionsQuery, c.req.query());
+    const q = parseQuery(c, PositionsQuery, c.req.query());
     if (!q.isOk) return q.response;
     const filters = new Set((q.data.count_filter ?? '').split(',').filter(Boolean));
     const events = listOf(q.data.event_ticker);
@@ -88,7 +88,7 @@ export function readRoutes(ctx: PortfolioContext): Hono<AuthEnv> {
   });
 
   app.get('/portfolio/orders', (c) => {
-    const q = parseValue(c, OrdersQuery, c.req.query());
+    const q = parseQuery(c, OrdersQuery, c.req.query());
     if (!q.isOk) return q.response;
     const events = listOf(q.data.event_ticker);
     const orders = ctx.exchange
@@ -112,7 +112,7 @@ export function readRoutes(ctx: PortfolioContext): Hono<AuthEnv> {
   });
 
   app.get('/portfolio/fills', (c) => {
-    const q = parseValue(c, FillsQuery, c.req.query());
+    const q = parseQuery(c, FillsQuery, c.req.query());
     if (!q.isOk) return q.response;
     const fills = ctx.exchange
       .listFills(c.get('userId'), {
@@ -127,7 +127,7 @@ export function readRoutes(ctx: PortfolioContext): Hono<AuthEnv> {
   });
 
   app.get('/portfolio/settlements', (c) => {
-    const q = parseValue(c, SettlementsQuery, c.req.query());
+    const q = parseQuery(c, SettlementsQuery, c.req.query());
     if (!q.isOk) return q.response;
     const events = listOf(q.data.event_ticker);
     const settlements = ctx.exchange

@@ -35,11 +35,18 @@ function countString(options: { isZeroAllowed: boolean }) {
 }
 
 const subaccount = z.int().min(0).max(63);
-const exchangeIndex = z.int().min(-1);
+// One shard (index 0) in the simulator; -1 or omitted means auto-route (CL-AUG Aug 27 2026).
+const exchangeIndex = z.int().min(-1).max(0);
+// REST limits are undocumented; we apply the FIX ClOrdID rule (≤ 64 chars, [-\w:+=/]).
+const clientOrderId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[-\w:+=/]+$/, 'only letters, digits and - _ : + = / are allowed');
 
 export const CreateOrderBody = z.strictObject({
   ticker: z.string().min(1),
-  client_order_id: z.string().min(1).max(64).optional(),
+  client_order_id: clientOrderId.optional(),
   side: z.enum(['bid', 'ask']),
   count: countString({ isZeroAllowed: false }),
   price: priceString,
@@ -62,7 +69,7 @@ export const AmendOrderBody = z.strictObject({
   price: priceString,
   count: countString({ isZeroAllowed: false }),
   client_order_id: z.string().min(1).optional(),
-  updated_client_order_id: z.string().min(1).max(64).optional(),
+  updated_client_order_id: clientOrderId.optional(),
   exchange_index: exchangeIndex.optional(),
 });
 
