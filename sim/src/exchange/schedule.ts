@@ -23,6 +23,9 @@ export class ExchangeSchedule {
   private readonly startHourEt: number;
   private readonly endHourEt: number;
   private isManuallyPaused = false;
+  /** First window ending after `cachedFromMs` (Intl calls are slow; this runs per request). */
+  private cachedNext: MaintenanceWindowMs | undefined;
+  private cachedFromMs = Number.POSITIVE_INFINITY;
 
   constructor(options: ScheduleOptions = {}) {
     this.weekday = options.weekday ?? THURSDAY;
@@ -32,8 +35,22 @@ export class ExchangeSchedule {
 
   /** The window that contains `nowMs`, if any. */
   windowAt(nowMs: number): MaintenanceWindowMs | undefined {
-    const [first] = this.windowsFrom(nowMs - 7 * MS_PER_DAY, 2).filter((w) => w.endMs > nowMs);
-    return first && first.startMs <= nowMs ? first : undefined;
+    const next = this.nextWindowEndingAfter(nowMs);
+    return next.startMs <= nowMs ? next : undefined;
+  }
+
+  /**
+   * The first window with endMs > nowMs. Cached: while cachedFromMs ≤ nowMs < cached.endMs the
+   * cached window is still the first one ending after now (later windows start after it ends).
+   */
+  private nextWindowEndingAfter(nowMs: number): MaintenanceWindowMs {
+    const cached = this.cachedNext;
+    if (cached && this.cachedFromMs <= nowMs && nowMs < cached.endMs) return cached;
+    const [next] = this.windowsFrom(nowMs, 1);
+    if (!next) throw new Error('maintenance schedule produced no window');
+    this.cachedNext = next;
+    this.cachedFromMs = nowMs;
+    return next;
   }
 
   /** The next `count` windows that have not ended by `fromMs` (the current one first). */
