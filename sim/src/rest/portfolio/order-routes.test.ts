@@ -87,6 +87,19 @@ describe('cancel / amend / decrease', () => {
   });
 });
 
+describe('expiring orders', () => {
+  it('rests a GTC order with expiration_time (Unix seconds) until then, then reports it canceled', async () => {
+    const app = buildPortfolioApp('2026-11-25T15:00:00Z');
+    const expiresS = Date.parse('2026-11-25T15:01:00Z') / 1000;
+    const orderId = await restingOrder(app, { expiration_time: expiresS });
+    const before = GetOrderResponse.parse((await app.call('alice', 'GET', `/portfolio/orders/${orderId}`)).json);
+    expect(before.order).toMatchObject({ status: 'resting', expiration_time: '2026-11-25T15:01:00.000Z' });
+    app.setNow('2026-11-25T15:01:01Z');
+    const after = GetOrderResponse.parse((await app.call('alice', 'GET', `/portfolio/orders/${orderId}`)).json);
+    expect(after.order.status).toBe('canceled');
+  });
+});
+
 describe('weekly maintenance window', () => {
   it('blocks place and amend, allows cancel, and cancels cancel_order_on_pause orders', async () => {
     const app = buildPortfolioApp('2026-11-26T07:59:00Z'); // Thursday 02:59 ET
