@@ -92,10 +92,14 @@ describe('expiring orders', () => {
     const app = buildPortfolioApp('2026-11-25T15:00:00Z');
     const expiresS = Date.parse('2026-11-25T15:01:00Z') / 1000;
     const orderId = await restingOrder(app, { expiration_time: expiresS });
-    const before = GetOrderResponse.parse((await app.call('alice', 'GET', `/portfolio/orders/${orderId}`)).json);
+    const before = GetOrderResponse.parse(
+      (await app.call('alice', 'GET', `/portfolio/orders/${orderId}`)).json,
+    );
     expect(before.order).toMatchObject({ status: 'resting', expiration_time: '2026-11-25T15:01:00.000Z' });
     app.setNow('2026-11-25T15:01:01Z');
-    const after = GetOrderResponse.parse((await app.call('alice', 'GET', `/portfolio/orders/${orderId}`)).json);
+    const after = GetOrderResponse.parse(
+      (await app.call('alice', 'GET', `/portfolio/orders/${orderId}`)).json,
+    );
     expect(after.order.status).toBe('canceled');
   });
 });
