@@ -2,6 +2,8 @@ import { feeReserveE6 } from './fees.js';
 import type { OrderState } from './order-state.js';
 import { legPriceE4 } from './order-state.js';
 import { closableE2 } from './positions.js';
+import type { MarketReserveAgg, ReserveItem } from './reserve-agg.js';
+import { adjustAgg, isAggEmpty, newReserveAgg, sideReserveE6 } from './reserve-agg.js';
 import type { BookSide, Fill, MoneyE6, Position, Settlement } from './types.js';
 
 /** Everything the engine knows about one user. */
@@ -10,6 +12,8 @@ export interface Account {
   balanceE6: MoneyE6;
   reservedE6: MoneyE6;
   reservedByTicker: Map<string, MoneyE6>;
+  /** Incremental per-market totals behind `reservedByTicker`. */
+  reserveAggs: Map<string, MarketReserveAgg>;
   positions: Map<string, Position>;
   orders: Map<string, OrderState>;
   /** Every client_order_id ever used: duplicates are rejected even after the order finished. */
@@ -25,6 +29,7 @@ export function newAccount(userId: string, balanceE6: MoneyE6): Account {
     balanceE6,
     reservedE6: 0,
     reservedByTicker: new Map(),
+    reserveAggs: new Map(),
     positions: new Map(),
     orders: new Map(),
     clientOrderIds: new Set(),
@@ -34,52 +39,106 @@ export function newAccount(userId: string, balanceE6: MoneyE6): Account {
   };
 }
 
-interface ReserveItem {
-  side: BookSide;
-  legE4: number;
-  countE2: number;
-  multiplierE4: number;
+/**
+ * Cash a set of resting orders in one market could consume, computed from scratch: each order's
+ * own-leg cost plus its worst-case fee, minus closing credit granted cheapest-first. Used to audit
+ * the incremental totals (reserve-agg.ts), which must always agree with it.
+ */
+export function reserveForMarketE6(positionE2: number, items: readonly ReserveItem[]): MoneyE6 {
+  const agg = newReserveAgg();
+  for (const item of items) adjustAgg(agg, item, 1);
+  return marketReserveE6(agg, positionE2);
+}
+
+function marketReserveE6(agg: MarketReserveAgg, positionE2: number): MoneyE6 {
+  return (
+    sideReserveE6(agg, 'bid', closableE2('bid', positionE2)) +
+    sideReserveE6(agg, 'ask', closableE2('ask', positionE2))
+  );
+}
+
+export function reserveItem(
+  side: BookSide,
+  yesPriceE4: number,
+  countE2: number,
+  multiplierE4: number,
+): ReserveItem {
+  const legE4 = legPriceE4(side, yesPriceE4);
+  return { side, legE4, countE2, feeE6: feeReserveE6(multiplierE4, countE2, legE4) };
+}
+
+/** The order's reserve item, memoised on the order: the fee bound needs BigInt and orders rarely change. */
+export function reserveItemOf(order: OrderState, multiplierE4: number): ReserveItem {
+  const cached = order.reserveCache;
+  if (
+    cached !== null &&
+    cached.countE2 === order.remainingCountE2 &&
+    cached.multiplierE4 === multiplierE4 &&
+    cached.legE4 === legPriceE4(order.side, order.priceE4)
+  ) {
+    return cached;
+  }
+  const item = {
+    ...reserveItem(order.side, order.priceE4, order.remainingCountE2, multiplierE4),
+    multiplierE4,
+  };
+  order.reserveCache = item;
+  return item;
+}
+
+function aggOf(account: Account, ticker: string): MarketReserveAgg {
+  let agg = account.reserveAggs.get(ticker);
+  if (!agg) {
+    agg = newReserveAgg();
+    account.reserveAggs.set(ticker, agg);
+  }
+  return agg;
 }
 
 /**
- * Cash a set of resting orders in one market could consume: each order's own-leg cost plus its
- * worst-case fee. Contracts that would close the current position cost nothing (they return
- * cash), and that credit is granted to the cheapest orders first, which over-reserves whichever
- * order actually fills first — conservative, so a balance can never go negative through fills.
+ * Brings the stored reserve for one market up to date. `changed` is an order whose size, price or
+ * book membership just changed: its old contribution leaves the totals and, if it still rests,
+ * its new one enters. Returns the account's new total reserve.
  */
-export function reserveForMarketE6(positionE2: number, items: readonly ReserveItem[]): MoneyE6 {
-  let total = 0;
-  for (const side of ['bid', 'ask'] as const) {
-    let creditE2 = closableE2(side, positionE2);
-    const sideItems = items.filter((i) => i.side === side).sort((a, b) => a.legE4 - b.legE4);
-    for (const item of sideItems) {
-      const coveredE2 = Math.min(creditE2, item.countE2);
-      creditE2 -= coveredE2;
-      total +=
-        item.legE4 * (item.countE2 - coveredE2) + feeReserveE6(item.multiplierE4, item.countE2, item.legE4);
+export function refreshReserve(
+  account: Account,
+  ticker: string,
+  multiplierE4: number,
+  changed: OrderState | null,
+): MoneyE6 {
+  const agg = aggOf(account, ticker);
+  if (changed) {
+    if (changed.trackedReserve) adjustAgg(agg, changed.trackedReserve, -1);
+    changed.trackedReserve = null;
+    if (changed.isOnBook && changed.status === 'resting' && changed.remainingCountE2 > 0) {
+      changed.trackedReserve = reserveItemOf(changed, multiplierE4);
+      adjustAgg(agg, changed.trackedReserve, 1);
     }
   }
-  return total;
-}
-
-export function reserveItemOf(order: OrderState, multiplierE4: number): ReserveItem {
-  return {
-    side: order.side,
-    legE4: legPriceE4(order.side, order.priceE4),
-    countE2: order.remainingCountE2,
-    multiplierE4,
-  };
-}
-
-/** Recomputes and stores the reserve for one market; returns the account's new total. */
-export function refreshReserve(account: Account, ticker: string, multiplierE4: number): MoneyE6 {
-  const position = account.positions.get(ticker)?.positionE2 ?? 0;
-  const resting = account.resting.get(ticker);
-  const items = resting ? [...resting].map((o) => reserveItemOf(o, multiplierE4)) : [];
-  const next = items.length === 0 ? 0 : reserveForMarketE6(position, items);
+  const next = isAggEmpty(agg) ? 0 : marketReserveE6(agg, account.positions.get(ticker)?.positionE2 ?? 0);
+  if (isAggEmpty(agg)) account.reserveAggs.delete(ticker);
   const previous = account.reservedByTicker.get(ticker) ?? 0;
   if (next === 0) account.reservedByTicker.delete(ticker);
   else account.reservedByTicker.set(ticker, next);
   account.reservedE6 += next - previous;
   return account.reservedE6;
+}
+
+/**
+ * The market reserve if `add` joined the resting orders and `remove` (an order being amended)
+ * left them — without touching the stored totals.
+ */
+export function reserveWithE6(
+  account: Account,
+  ticker: string,
+  add: ReserveItem,
+  remove: ReserveItem | null,
+): MoneyE6 {
+  const agg = aggOf(account, ticker);
+  adjustAgg(agg, add, 1);
+  if (remove) adjustAgg(agg, remove, -1);
+  const reserve = marketReserveE6(agg, account.positions.get(ticker)?.positionE2 ?? 0);
+  if (remove) adjustAgg(agg, remove, 1);
+  adjustAgg(agg, add, -1);
+  return reserve;
 }

@@ -50,6 +50,8 @@ export interface EngineState {
   isTradingPaused: boolean;
   /** Resting orders with an expiration time, checked before every operation. */
   expiring: Set<OrderState>;
+  /** Lower bound of the earliest expiration in `expiring`, so most calls skip the scan. */
+  nextExpiryMs: number;
   /** Events of the operation in progress; flushed to listeners once state is consistent. */
   pending: EngineEvent[];
 }

@@ -1,4 +1,4 @@
-import { newAccount, refreshReserve } from './account.js';
+import { newAccount, reserveForMarketE6, reserveItem } from './account.js';
 import type { EngineState } from './engine-state.js';
 import { newMarketState } from './engine-state.js';
 import { engineError } from './errors.js';
@@ -80,6 +80,7 @@ export class Exchange {
       groups: new Map(),
       isTradingPaused: false,
       expiring: new Set(),
+      nextExpiryMs: Number.POSITIVE_INFINITY,
       pending: [],
     };
   }
@@ -324,10 +325,19 @@ export class Exchange {
   auditReserves(): string[] {
     const drifted: string[] = [];
     for (const account of this.state.accounts.values()) {
-      const cached = account.reservedE6;
-      for (const market of this.state.markets.values())
-        refreshReserve(account, market.ticker, market.fee.multiplierE4);
-      if (account.reservedE6 !== cached) drifted.push(account.userId);
+      let totalE6 = 0;
+      for (const market of this.state.markets.values()) {
+        const resting = [...(account.resting.get(market.ticker) ?? [])];
+        const items = resting.map((o) =>
+          reserveItem(o.side, o.priceE4, o.remainingCountE2, market.fee.multiplierE4),
+        );
+        const positionE2 = account.positions.get(market.ticker)?.positionE2 ?? 0;
+        const expectedE6 = items.length === 0 ? 0 : reserveForMarketE6(positionE2, items);
+        totalE6 += expectedE6;
+        if ((account.reservedByTicker.get(market.ticker) ?? 0) !== expectedE6)
+          drifted.push(`${account.userId}:${market.ticker}`);
+      }
+      if (totalE6 !== account.reservedE6) drifted.push(account.userId);
     }
     return drifted;
   }

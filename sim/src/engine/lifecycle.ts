@@ -132,7 +132,7 @@ export function settleMarket(state: EngineState, ticker: string): Result<{ settl
     position.lastUpdatedMs = nowMs;
     state.pending.push({ type: 'position', position: { ...position } });
     account.positions.delete(ticker);
-    refreshAccountReserve(state, accountOf(state, account.userId), market);
+    refreshAccountReserve(state, accountOf(state, account.userId), market, null);
   }
   market.openInterestE2 = 0;
   emitLifecycle(state, market, 'settled');
@@ -154,10 +154,13 @@ export function setTradingPaused(state: EngineState, isPaused: boolean): void {
 
 /** Cancels resting orders whose expiration time has passed (`ExpiryCancel`). */
 export function expireOrders(state: EngineState): void {
-  if (state.expiring.size === 0) return;
   const nowMs = state.clock();
+  if (state.nextExpiryMs > nowMs) return;
+  let nextMs = Number.POSITIVE_INFINITY;
   for (const order of [...state.expiring]) {
-    if (order.expirationTimeMs !== null && order.expirationTimeMs <= nowMs)
-      cancelLive(state, order, 'ExpiryCancel');
+    const expiresMs = order.expirationTimeMs ?? Number.POSITIVE_INFINITY;
+    if (expiresMs <= nowMs) cancelLive(state, order, 'ExpiryCancel');
+    else nextMs = Math.min(nextMs, expiresMs);
   }
+  state.nextExpiryMs = nextMs;
 }

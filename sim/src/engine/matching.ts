@@ -83,7 +83,7 @@ export function matchIncoming(state: EngineState, market: MarketState, taker: Or
     bookFill(state, market, maker, trade, false);
     if (maker.remainingCountE2 === 0) completeFilled(state, market, maker);
     finishFillBookkeeping(state, market, [maker]);
-    refreshAccountReserve(state, accountOf(state, taker.userId), market);
+    refreshAccountReserve(state, accountOf(state, taker.userId), market, null);
     enforceReduceOnly(state, market, maker.userId);
     enforceReduceOnly(state, market, taker.userId);
     countGroupMatch(state, maker, countE2);
@@ -103,8 +103,9 @@ export function enforceReduceOnly(state: EngineState, market: MarketState, userI
   if (!resting) return;
   const positionE2 = account.positions.get(market.ticker)?.positionE2 ?? 0;
   const allowance = { bid: closableE2('bid', positionE2), ask: closableE2('ask', positionE2) };
-  for (const order of [...resting]) {
-    if (!order.isReduceOnly) continue;
+  const reduceOnly: OrderState[] = [];
+  for (const order of resting) if (order.isReduceOnly) reduceOnly.push(order);
+  for (const order of reduceOnly) {
     const keepE2 = Math.min(order.remainingCountE2, allowance[order.side]);
     allowance[order.side] -= keepE2;
     shrinkResting(state, order, order.remainingCountE2 - keepE2, 'ReduceOnlyCancel');

@@ -135,7 +135,7 @@ export function amendOrder(
   order.initialCountE2 = req.countE2;
   order.lastUpdateReason = 'Amend';
   order.lastUpdateTimeMs = state.clock();
-  if (account) refreshAccountReserve(state, account, market);
+  if (account) refreshAccountReserve(state, account, market, order);
   const fills = matchIncoming(state, market, order);
   settleRemainder(state, order);
   return { ok: true, order: snapshotOrder(order), fills };

@@ -52,8 +52,14 @@ export function emitBookDelta(
   });
 }
 
-export function refreshAccountReserve(state: EngineState, account: Account, market: MarketState): void {
-  refreshReserve(account, market.ticker, market.fee.multiplierE4);
+/** Updates the account's reserve for `market`; pass the order whose terms or book membership changed. */
+export function refreshAccountReserve(
+  state: EngineState,
+  account: Account,
+  market: MarketState,
+  changed: OrderState | null,
+): void {
+  refreshReserve(account, market.ticker, market.fee.multiplierE4, changed);
   state.pending.push({ type: 'balance', userId: account.userId, balance: balanceOf(account) });
 }
 
@@ -68,9 +74,12 @@ export function restOrder(state: EngineState, market: MarketState, order: OrderS
     account.resting.set(market.ticker, resting);
   }
   resting.add(order);
-  if (order.expirationTimeMs !== null) state.expiring.add(order);
+  if (order.expirationTimeMs !== null) {
+    state.expiring.add(order);
+    state.nextExpiryMs = Math.min(state.nextExpiryMs, order.expirationTimeMs);
+  }
   emitBookDelta(state, order, order.remainingCountE2, true);
-  refreshAccountReserve(state, account, market);
+  refreshAccountReserve(state, account, market, order);
 }
 
 function detach(state: EngineState, market: MarketState, order: OrderState): void {
@@ -105,7 +114,7 @@ export function cancelLive(state: EngineState, order: OrderState, reason: OrderU
   order.status = 'canceled';
   order.lastUpdateReason = reason;
   order.lastUpdateTimeMs = state.clock();
-  if (wasOnBook) refreshAccountReserve(state, accountOf(state, order.userId), market);
+  if (wasOnBook) refreshAccountReserve(state, accountOf(state, order.userId), market, order);
   emitOrderUpdate(state, order);
   return reducedE2;
 }
@@ -130,7 +139,7 @@ export function shrinkResting(
   order.remainingCountE2 -= byE2;
   order.lastUpdateReason = reason;
   order.lastUpdateTimeMs = state.clock();
-  if (order.isOnBook) refreshAccountReserve(state, accountOf(state, order.userId), market);
+  if (order.isOnBook) refreshAccountReserve(state, accountOf(state, order.userId), market, order);
   emitOrderUpdate(state, order);
 }
 

@@ -1,4 +1,5 @@
 import type { FeeAccumulator } from './fees.js';
+import type { ReserveItem } from './reserve-agg.js';
 import type { BookSide, Order, OutcomeSide, PriceE4 } from './types.js';
 import { ONE_DOLLAR_E4 } from './types.js';
 
@@ -7,11 +8,27 @@ export interface OrderState extends Order {
   fee: FeeAccumulator;
   /** True while the order sits on a ladder (an incoming taker is live but not on the book). */
   isOnBook: boolean;
+  /** Memoised reserve inputs (see account.ts reserveItemOf). */
+  reserveCache: {
+    side: BookSide;
+    legE4: number;
+    countE2: number;
+    feeE6: number;
+    multiplierE4: number;
+  } | null;
+  /** The reserve contribution currently counted in the account's totals (null when not resting). */
+  trackedReserve: ReserveItem | null;
 }
 
 /** A detached copy for callers and events, so nobody can mutate engine state through it. */
 export function snapshotOrder(state: OrderState): Order {
-  const { fee: _fee, isOnBook: _isOnBook, ...order } = state;
+  const {
+    fee: _fee,
+    isOnBook: _isOnBook,
+    reserveCache: _reserveCache,
+    trackedReserve: _trackedReserve,
+    ...order
+  } = state;
   return order;
 }
 

@@ -76,6 +76,8 @@ export function placeOrder(state: EngineState, userId: string, req: PlaceOrderRe
     makerFeesE6: 0,
     fee: newFeeAccumulator(),
     isOnBook: false,
+    reserveCache: null,
+    trackedReserve: null,
   };
   if (order.isPostOnly && crossesBook(market, order)) return engineError('invalid_order', 'post only cross');
   const collateralError = checkCollateral(

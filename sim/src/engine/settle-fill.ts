@@ -104,6 +104,6 @@ export function finishFillBookkeeping(
 ): void {
   for (const order of orders) {
     emitOrderUpdate(state, order);
-    refreshAccountReserve(state, accountOf(state, order.userId), market);
+    refreshAccountReserve(state, accountOf(state, order.userId), market, order);
   }
 }

@@ -1,10 +1,9 @@
 import type { Account } from './account.js';
-import { reserveForMarketE6, reserveItemOf } from './account.js';
+import { reserveItem, reserveWithE6 } from './account.js';
 import type { EngineState, MarketState } from './engine-state.js';
 import { engineError } from './errors.js';
 import type { OrderGroupState } from './order-group.js';
 import type { OrderState } from './order-state.js';
-import { legPriceE4 } from './order-state.js';
 import { isPriceOnGrid } from './price-grid.js';
 import type { BookSide, CountE2, EngineError, PriceE4, TimeInForce } from './types.js';
 
@@ -84,18 +83,8 @@ export function checkCollateral(
   exclude: OrderState | null,
 ): Failure | null {
   const multiplierE4 = market.fee.multiplierE4;
-  const resting = account.resting.get(market.ticker);
-  const items = resting
-    ? [...resting].filter((o) => o !== exclude).map((o) => reserveItemOf(o, multiplierE4))
-    : [];
-  items.push({
-    side: candidate.side,
-    legE4: legPriceE4(candidate.side, candidate.priceE4),
-    countE2: candidate.countE2,
-    multiplierE4,
-  });
-  const positionE2 = account.positions.get(market.ticker)?.positionE2 ?? 0;
-  const marketReserveE6 = reserveForMarketE6(positionE2, items);
+  const add = reserveItem(candidate.side, candidate.priceE4, candidate.countE2, multiplierE4);
+  const marketReserveE6 = reserveWithE6(account, market.ticker, add, exclude?.trackedReserve ?? null);
   const otherReserveE6 = account.reservedE6 - (account.reservedByTicker.get(market.ticker) ?? 0);
   if (account.balanceE6 - otherReserveE6 - marketReserveE6 >= 0) return null;
   return engineError(
