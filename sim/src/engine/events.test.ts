@@ -74,4 +74,32 @@ describe('engine events', () => {
     const ids = first.flatMap((e) => (e.type === 'trade' ? [e.trade.tradeId] : []));
     expect(ids[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
+
+  it('a listener may call back into the exchange; its events follow the current batch in order', () => {
+    const { exchange } = setup();
+    exchange.placeOrder('bob', gtc('ask', 4500, 200));
+    const log: string[] = [];
+    let hasHedged = false;
+    exchange.subscribe((e) => {
+      if (e.type === 'trade') log.push(`trade:${e.trade.countE2}`);
+      if (e.type === 'order_update') log.push(`order:${e.order.userId}:${e.order.status}`);
+      if (e.type === 'fill' && e.fill.userId === 'alice' && !hasHedged) {
+        hasHedged = true;
+        log.push('hedge');
+        exchange.placeOrder('alice', gtc('ask', 4400, 100)); // sells back into carol's bid
+      }
+    });
+    exchange.placeOrder('carol', gtc('bid', 4400, 100));
+    exchange.placeOrder('alice', gtc('bid', 4500, 100));
+    expect(log.slice(-7)).toEqual([
+      'trade:100',
+      'hedge',
+      'order:bob:resting', // the rest of the first batch comes first
+      'order:alice:executed',
+      'trade:100',
+      'order:carol:executed',
+      'order:alice:executed',
+    ]);
+    expect(exchange.positions('alice')[0]?.positionE2).toBe(0);
+  });
 });

@@ -120,10 +120,12 @@ export class Exchange {
     return market ? bookSnapshot(market, depth) : undefined;
   }
 
-  /** Public tape, oldest first. */
+  /** Public tape, oldest first (all markets merged by time when no ticker is given). */
   trades(ticker?: string): Trade[] {
     if (ticker !== undefined) return [...(this.state.markets.get(ticker)?.trades ?? [])];
-    return [...this.state.markets.values()].flatMap((m) => m.trades);
+    return [...this.state.markets.values()]
+      .flatMap((m) => m.trades)
+      .sort((a, b) => a.createdTimeMs - b.createdTimeMs);
   }
 
   activateMarket(ticker: string): Result<object> {

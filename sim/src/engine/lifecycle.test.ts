@@ -41,9 +41,10 @@ describe('market lifecycle', () => {
     ]);
   });
 
-  it('a deactivated market refuses orders but keeps resting ones', () => {
+  it('a deactivated market refuses orders, keeps resting ones, drops cancel_order_on_pause ones', () => {
     const { exchange } = setup();
     exchange.placeOrder('alice', gtc('bid', 4000, 100));
+    exchange.placeOrder('alice', gtc('bid', 3000, 100, { cancelOrderOnPause: true }));
     exchange.deactivateMarket(TICKER);
     expect(exchange.placeOrder('bob', gtc('ask', 4000, 100)).ok).toBe(false);
     expect(exchange.book(TICKER)?.yes).toEqual([[4000, 100]]);

@@ -51,6 +51,14 @@ function transition(
 export function setActive(state: EngineState, ticker: string, isActive: boolean): Result<object> {
   const moved = transition(state, ticker, isActive ? 'active' : 'inactive');
   if (!moved.ok) return moved;
+  // A paused market is a trading pause for its orders: `cancel_order_on_pause` applies here too.
+  if (!isActive) {
+    for (const order of state.ordersById.values()) {
+      if (order.ticker === ticker && order.status === 'resting' && order.shouldCancelOnPause) {
+        cancelLive(state, order, 'HaltCancel');
+      }
+    }
+  }
   emitLifecycle(state, moved.market, isActive ? 'activated' : 'deactivated');
   return { ok: true };
 }

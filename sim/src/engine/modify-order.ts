@@ -1,6 +1,6 @@
 import type { EngineState } from './engine-state.js';
 import { engineError } from './errors.js';
-import { crossesBook, matchIncoming } from './matching.js';
+import { crossesBook, enforceReduceOnly, matchIncoming } from './matching.js';
 import type { OrderState } from './order-state.js';
 import { ladderOf, legPriceE4, snapshotOrder } from './order-state.js';
 import { cancelLive, emitBookDelta, refreshAccountReserve, shrinkResting } from './order-ops.js';
@@ -138,5 +138,7 @@ export function amendOrder(
   if (account) refreshAccountReserve(state, account, market, order);
   const fills = matchIncoming(state, market, order);
   settleRemainder(state, order);
+  // A reduce-only order may not grow past what still closes the position.
+  if (order.isReduceOnly) enforceReduceOnly(state, market, userId);
   return { ok: true, order: snapshotOrder(order), fills };
 }
