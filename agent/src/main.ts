@@ -55,6 +55,9 @@ export async function runAgent(config: AgentConfig, io: RunAgentIo): Promise<voi
   let status: AgentStatus = 'starting';
   let store: Store | undefined;
   let server: RunningServer | undefined;
+  let isStarted = false;
+  // A function, not a comparison inline: the status changes inside callbacks TS cannot follow.
+  const isStopping = (): boolean => status === 'stopping';
 
   const cleanupSync = (): void => {
     removeDiscovery(config.dataDir, process.pid);
@@ -62,45 +65,62 @@ export async function runAgent(config: AgentConfig, io: RunAgentIo): Promise<voi
   };
   handleFatalErrors(log, cleanupSync);
 
-  try {
+  // Closes whatever has been started, in order; shared by a stop signal and a failed start.
+  let closing: Promise<void> | undefined;
+  const closeAll = (): Promise<void> =>
+    (closing ??= (async () => {
+      status = 'stopping';
+      await server?.close(HTTP_DRAIN_GRACE_MS);
+      removeDiscovery(config.dataDir, process.pid);
+      await store?.close();
+      lock.release();
+      logger.info('agent stopped');
+    })());
+
+  // Installed before start-up so a signal during migrations still gets an orderly stop.
+  let startupSettled: Promise<unknown> = Promise.resolve();
+  handleStopSignals({
+    logger,
+    stop: async (reason) => {
+      logger.info({ reason }, 'agent stopping');
+      status = 'stopping';
+      await startupSettled;
+      await closeAll();
+    },
+    cleanupSync,
+    hardDeadlineMs: HARD_STOP_DEADLINE_MS,
+    exit: (code) => exitAfterFlush(log, isStarted ? code : 1),
+  });
+
+  const startup = (async () => {
     store = openStore({ dataDir: config.dataDir, environment: config.environment, logger });
     const app = createApp({
       logger,
       health: () => ({ status, version: AGENT_VERSION, protocolVersion: PROTOCOL_VERSION }),
     });
     server = await startServer(app, config.port);
+    return server;
+  })();
+  startupSettled = startup.catch(() => undefined);
+  let listening: RunningServer;
+  try {
+    listening = await startup;
   } catch (err) {
     logger.error({ err }, 'agent failed to start');
-    await store?.close();
-    lock.release();
+    await closeAll();
     await log.close();
     throw err;
   }
-
-  const running = { server, store };
-  const stop = async (reason: string): Promise<void> => {
-    status = 'stopping';
-    logger.info({ reason }, 'agent stopping');
-    await running.server.close(HTTP_DRAIN_GRACE_MS);
-    removeDiscovery(config.dataDir, process.pid);
-    await running.store.close();
-    lock.release();
-    logger.info('agent stopped');
-  };
-  handleStopSignals({
-    logger,
-    stop,
-    cleanupSync,
-    hardDeadlineMs: HARD_STOP_DEADLINE_MS,
-    exit: (code) => exitAfterFlush(log, code),
-  });
+  isStarted = true;
+  // A stop signal arrived while starting: the stop is under way, so announce nothing.
+  if (isStopping()) return;
 
   const ready = {
-    port: server.port,
+    port: listening.port,
     pid: process.pid,
     version: AGENT_VERSION,
     protocolVersion: PROTOCOL_VERSION,
-    url: server.url,
+    url: listening.url,
   };
   writeDiscovery(config.dataDir, { ...ready, startedAtMs: Date.now() });
   status = 'ok';

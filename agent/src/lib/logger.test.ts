@@ -59,4 +59,14 @@ describe('createAgentLogger', () => {
     expect(files).toContain('agent.log');
     expect(files.length).toBeGreaterThan(1);
   });
+
+  it('survives a log call after close (a late callback on the way out)', async () => {
+    const logDir = join(mkdtempSync(join(tmpdir(), 'pt-logger-')), 'logs');
+    const { logger, file, close } = createAgentLogger({ level: 'info', logDir, hasStderr: false });
+    logger.info('before');
+    await close();
+    expect(() => logger.info('after')).not.toThrow();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(readFileSync(file, 'utf8')).toContain('before');
+  });
 });

@@ -48,6 +48,8 @@ export function createAgentLogger(options: AgentLoggerOptions): AgentLogger {
     maxFiles: 5,
     mode: 0o600,
   });
+  // A full disk or a write after close must not crash the agent: say so on stderr and carry on.
+  fileStream.on('error', (err) => process.stderr.write(`pt-agent: log file error: ${err.message}\n`));
   const streams: pino.StreamEntry[] = [{ level: options.level, stream: fileStream }];
   if (options.hasStderr ?? true) {
     // Synchronous on fd 2 so a crash still leaves its last words on the terminal.

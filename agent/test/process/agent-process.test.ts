@@ -4,7 +4,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, it, expect } from 'vitest';
+import { afterEach, describe, it, expect, vi } from 'vitest';
 import { ErrorBody, HEALTH_PATH, HealthResponse, PROTOCOL_VERSION } from '@pt/protocol';
 import type { AgentChild } from './spawn-agent.js';
 import { killIfRunning, spawnCli, startAgent, stopAgent, tempDataDir } from './spawn-agent.js';
@@ -101,6 +101,18 @@ describe('agent process contract', () => {
     const second = await started(dataDir);
     expect(second.ready.pid).toBe(second.agent.child.pid);
     expect((await stopAgent(second.agent)).code).toBe(0);
+  });
+
+  it('stops in order when SIGTERM arrives during start-up', async () => {
+    const dataDir = tempDataDir();
+    const agent = spawnCli(['--port', '0', '--data-dir', dataDir]);
+    running.push(agent);
+    await vi.waitFor(() => expect(agent.stderr()).toContain('"msg":"agent starting"'), { timeout: 20_000 });
+    agent.child.kill('SIGTERM');
+    expect(await agent.exited).toEqual({ code: 0, signal: null });
+    expect(agent.stderr()).toContain('"msg":"agent stopped"');
+    expect(existsSync(join(dataDir, 'agent.json'))).toBe(false);
+    expect(existsSync(join(dataDir, 'agent.lock'))).toBe(false);
   });
 
   it('does not let an idle keep-alive connection hold up the stop', async () => {
