@@ -1,7 +1,6 @@
-import { newAccount, reserveForMarketE6, reserveItem } from './account.js';
+import { newAccount } from './account.js';
+import { auditReserves } from './audit.js';
 import type { EngineState } from './engine-state.js';
-import { newMarketState } from './engine-state.js';
-import { engineError } from './errors.js';
 import {
   createOrderGroup,
   deleteOrderGroup,
@@ -16,17 +15,16 @@ import {
   closeMarket,
   determineMarket,
   disputeMarket,
-  emitCreated,
   expireOrders,
   setActive,
   setTradingPaused,
   settleMarket,
 } from './lifecycle.js';
+import { createMarket, updatePriceRanges } from './market-admin.js';
 import { amendOrder, cancelAll, cancelOrder, decreaseOrder } from './modify-order.js';
 import { snapshotOrder } from './order-state.js';
 import { balanceOf } from './order-ops.js';
 import { placeOrder } from './place-order.js';
-import { validatePriceRanges } from './price-grid.js';
 import type {
   AmendOrderRequest,
   AmendOrderResult,
@@ -93,16 +91,7 @@ export class Exchange {
 
   // ── markets ───────────────────────────────────────────────────────────────────────────────
   addMarket(spec: MarketSpec): Result<{ market: MarketView }> {
-    return this.run(() => {
-      if (this.state.markets.has(spec.ticker))
-        return engineError('invalid_order', `ticker: ${spec.ticker} exists`);
-      const rangeError = validatePriceRanges(spec.priceRanges);
-      if (rangeError) return engineError('invalid_order', rangeError);
-      const market = newMarketState(spec);
-      this.state.markets.set(market.ticker, market);
-      emitCreated(this.state, market);
-      return { ok: true, market: marketView(market) };
-    });
+    return this.run(() => createMarket(this.state, spec));
   }
 
   getMarket(ticker: string): MarketView | undefined {
@@ -155,23 +144,7 @@ export class Exchange {
 
   /** New grid; resting orders are preserved even if now off-grid (Kalshi, Jul 2026). */
   updatePriceRanges(ticker: string, structure: string, ranges: readonly PriceRange[]): Result<object> {
-    return this.run(() => {
-      const market = this.state.markets.get(ticker);
-      if (!market) return engineError('market_not_found', `ticker: ${ticker} not found`);
-      const rangeError = validatePriceRanges(ranges);
-      if (rangeError) return engineError('invalid_order', rangeError);
-      market.priceLevelStructure = structure;
-      market.priceRanges = ranges.map((r) => ({ ...r }));
-      this.state.pending.push({
-        type: 'lifecycle',
-        ticker,
-        eventType: 'price_level_structure_updated',
-        status: market.status,
-        result: market.result,
-        tsMs: this.state.clock(),
-      });
-      return { ok: true };
-    });
+    return this.run(() => updatePriceRanges(this.state, ticker, structure, ranges));
   }
 
   setTradingPaused(isPaused: boolean): void {
@@ -321,27 +294,11 @@ export class Exchange {
   }
 
   /**
-   * Recomputes every reserve from scratch and reports accounts whose cached reserve drifted — a
-   * self-check used by the property tests (it must always return an empty list).
+   * Recomputes every reserve from scratch and lists accounts whose stored reserve drifted — a
+   * self-check for the property tests (it must always return an empty list).
    */
   auditReserves(): string[] {
-    const drifted: string[] = [];
-    for (const account of this.state.accounts.values()) {
-      let totalE6 = 0;
-      for (const market of this.state.markets.values()) {
-        const resting = [...(account.resting.get(market.ticker) ?? [])];
-        const items = resting.map((o) =>
-          reserveItem(o.side, o.priceE4, o.remainingCountE2, market.fee.multiplierE4),
-        );
-        const positionE2 = account.positions.get(market.ticker)?.positionE2 ?? 0;
-        const expectedE6 = items.length === 0 ? 0 : reserveForMarketE6(positionE2, items);
-        totalE6 += expectedE6;
-        if ((account.reservedByTicker.get(market.ticker) ?? 0) !== expectedE6)
-          drifted.push(`${account.userId}:${market.ticker}`);
-      }
-      if (totalE6 !== account.reservedE6) drifted.push(account.userId);
-    }
-    return drifted;
+    return auditReserves(this.state);
   }
 
   private run<T>(operation: () => T): T {

@@ -19,7 +19,7 @@ const ALLOWED: Record<MarketStatus, readonly MarketStatus[]> = {
   finalized: [],
 };
 
-function emitLifecycle(state: EngineState, market: MarketState, eventType: LifecycleEventType): void {
+export function emitLifecycle(state: EngineState, market: MarketState, eventType: LifecycleEventType): void {
   state.pending.push({
     type: 'lifecycle',
     ticker: market.ticker,
@@ -28,10 +28,6 @@ function emitLifecycle(state: EngineState, market: MarketState, eventType: Lifec
     result: market.result,
     tsMs: state.clock(),
   });
-}
-
-export function emitCreated(state: EngineState, market: MarketState): void {
-  emitLifecycle(state, market, 'created');
 }
 
 function transition(
