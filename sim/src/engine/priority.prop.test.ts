@@ -50,7 +50,7 @@ const step = fc.oneof(
 describe('price-time priority (reference model)', () => {
   it('matches exactly like the naive reference', () => {
     fc.assert(
-      fc.property(fc.array(step, { minLength: 1, maxLength: 60 }), (steps) => {
+      fc.property(fc.array(step, { minLength: 1, maxLength: 60, size: 'max' }), (steps) => {
         const exchange = new Exchange({ clock: manualClock().now, seed: 5 });
         exchange.addMarket(marketSpec());
         let ref: RefOrder[] = [];
