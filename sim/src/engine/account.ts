@@ -18,6 +18,8 @@ export interface Account {
   orders: Map<string, OrderState>;
   /** Every client_order_id ever used: duplicates are rejected even after the order finished. */
   clientOrderIds: Set<string>;
+  /** Finished order ids, oldest first, for bounded retention (retention.ts). */
+  finishedOrderIds: string[];
   resting: Map<string, Set<OrderState>>;
   fills: Fill[];
   settlements: Settlement[];
@@ -33,6 +35,7 @@ export function newAccount(userId: string, balanceE6: MoneyE6): Account {
     positions: new Map(),
     orders: new Map(),
     clientOrderIds: new Set(),
+    finishedOrderIds: [],
     resting: new Map(),
     fills: [],
     settlements: [],

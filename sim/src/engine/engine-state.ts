@@ -3,6 +3,7 @@ import type { IdSource } from './ids.js';
 import { Ladder } from './ladder.js';
 import type { OrderGroupState } from './order-group.js';
 import type { OrderState } from './order-state.js';
+import type { RetentionLimits } from './retention.js';
 import type {
   EngineEvent,
   FeeSchedule,
@@ -48,6 +49,7 @@ export interface EngineState {
   ordersById: Map<string, OrderState>;
   groups: Map<string, OrderGroupState>;
   isTradingPaused: boolean;
+  retention: RetentionLimits;
   /** Resting orders with an expiration time, checked before every operation. */
   expiring: Set<OrderState>;
   /** Lower bound of the earliest expiration in `expiring`, so most calls skip the scan. */

@@ -25,6 +25,7 @@ import { amendOrder, cancelAll, cancelOrder, decreaseOrder } from './modify-orde
 import { snapshotOrder } from './order-state.js';
 import { balanceOf } from './order-ops.js';
 import { placeOrder } from './place-order.js';
+import { DEFAULT_RETENTION } from './retention.js';
 import type {
   AmendOrderRequest,
   AmendOrderResult,
@@ -77,6 +78,7 @@ export class Exchange {
       ordersById: new Map(),
       groups: new Map(),
       isTradingPaused: false,
+      retention: { ...DEFAULT_RETENTION, ...options.retention },
       expiring: new Set(),
       nextExpiryMs: Number.POSITIVE_INFINITY,
       pending: [],

@@ -2,6 +2,7 @@ import { refreshReserve } from './account.js';
 import type { Account } from './account.js';
 import type { EngineState, MarketState } from './engine-state.js';
 import type { OrderState } from './order-state.js';
+import { noteFinished } from './retention.js';
 import { ladderOf, legPriceE4, snapshotOrder } from './order-state.js';
 import type { Balance, CountE2, OrderUpdateReason } from './types.js';
 
@@ -112,6 +113,7 @@ export function cancelLive(state: EngineState, order: OrderState, reason: OrderU
   if (wasOnBook) emitBookDelta(state, order, -reducedE2, true);
   order.remainingCountE2 = 0;
   order.status = 'canceled';
+  noteFinished(state, order);
   order.lastUpdateReason = reason;
   order.lastUpdateTimeMs = state.clock();
   if (wasOnBook) refreshAccountReserve(state, accountOf(state, order.userId), market, order);
@@ -147,4 +149,5 @@ export function shrinkResting(
 export function completeFilled(state: EngineState, market: MarketState, order: OrderState): void {
   detach(state, market, order);
   order.status = 'executed';
+  noteFinished(state, order);
 }

@@ -7,6 +7,7 @@ import type { OrderState } from './order-state.js';
 import { snapshotOrder } from './order-state.js';
 import { cancelLive, emitOrderUpdate, restOrder } from './order-ops.js';
 import { closableE2 } from './positions.js';
+import { noteFinished } from './retention.js';
 import type { PlaceOrderRequest, PlaceOrderResult } from './types.js';
 import {
   checkCollateral,
@@ -111,6 +112,7 @@ export function settleRemainder(state: EngineState, order: OrderState): void {
   if (order.status !== 'resting') return;
   if (order.remainingCountE2 === 0) {
     order.status = 'executed';
+    noteFinished(state, order);
     state.expiring.delete(order);
     if (order.orderGroupId !== null) state.groups.get(order.orderGroupId)?.orderIds.delete(order.orderId);
     emitOrderUpdate(state, order);

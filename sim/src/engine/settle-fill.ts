@@ -4,6 +4,7 @@ import type { OrderState } from './order-state.js';
 import { legPriceE4 } from './order-state.js';
 import { accountOf, emitOrderUpdate, refreshAccountReserve } from './order-ops.js';
 import { applyTrade, newPosition } from './positions.js';
+import { trimHistory } from './retention.js';
 import type { CountE2, Fill, PriceE4, Trade } from './types.js';
 
 /**
@@ -66,6 +67,7 @@ export function bookFill(
     createdTimeMs: nowMs,
   };
   account.fills.push(fill);
+  trimHistory(account.fills, state.retention.fillsPerUser);
   state.pending.push({ type: 'fill', fill });
   state.pending.push({ type: 'position', position: { ...position } });
   return fill;
@@ -88,6 +90,7 @@ export function recordTrade(
     createdTimeMs: state.clock(),
   };
   market.trades.push(trade);
+  trimHistory(market.trades, state.retention.tradesPerMarket);
   market.lastPriceE4 = yesPriceE4;
   market.lastTradeSizeE2 = countE2;
   market.volumeE2 += countE2;

@@ -350,6 +350,11 @@ export interface ExchangeOptions {
   seed?: number;
   /** Target balance precision (Kalshi fee rounding): $0.01 for non-direct members (default). */
   balancePrecisionE6?: MoneyE6;
+  /**
+   * History kept per user / market before the oldest finished orders, fills and trades drop off
+   * (defaults: 50,000 finished orders and 100,000 fills per user, 100,000 trades per market).
+   */
+  retention?: Partial<{ finishedOrdersPerUser: number; fillsPerUser: number; tradesPerMarket: number }>;
 }
 
 export interface OrderFilter {
