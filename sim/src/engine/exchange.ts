@@ -97,22 +97,25 @@ export class Exchange {
   }
 
   getMarket(ticker: string): MarketView | undefined {
+    this.applyTimers();
     const market = this.state.markets.get(ticker);
     return market ? marketView(market) : undefined;
   }
 
   listMarkets(): MarketView[] {
+    this.applyTimers();
     return [...this.state.markets.values()].map(marketView);
   }
 
   book(ticker: string, depth = 0): BookSnapshot | undefined {
-    this.run(() => undefined);
+    this.applyTimers();
     const market = this.state.markets.get(ticker);
     return market ? bookSnapshot(market, depth) : undefined;
   }
 
   /** Public tape, oldest first (all markets merged by time when no ticker is given). */
   trades(ticker?: string): Trade[] {
+    this.applyTimers();
     if (ticker !== undefined) return [...(this.state.markets.get(ticker)?.trades ?? [])];
     return [...this.state.markets.values()]
       .flatMap((m) => m.trades)
@@ -159,7 +162,7 @@ export class Exchange {
 
   /** Applies time-driven changes (order expirations). Call after the clock moves. */
   processTimers(): void {
-    this.run(() => undefined);
+    this.applyTimers();
   }
 
   // ── accounts ──────────────────────────────────────────────────────────────────────────────
@@ -186,18 +189,19 @@ export class Exchange {
 
   /** An unknown user reads as an empty account (all zeros) rather than an error. */
   balance(userId: string): Balance {
-    this.run(() => undefined);
+    this.applyTimers();
     const account = this.state.accounts.get(userId);
     return account ? balanceOf(account) : { balanceE6: 0, reservedE6: 0, availableE6: 0, positionsCostE6: 0 };
   }
 
   /** Unsettled positions (Kalshi lists settled ones under settlements). */
   positions(userId: string): Position[] {
-    this.run(() => undefined);
+    this.applyTimers();
     return [...(this.state.accounts.get(userId)?.positions.values() ?? [])].map((p) => ({ ...p }));
   }
 
   settlements(userId: string): Settlement[] {
+    this.applyTimers();
     return [...(this.state.accounts.get(userId)?.settlements ?? [])];
   }
 
@@ -223,14 +227,14 @@ export class Exchange {
   }
 
   getOrder(userId: string, orderId: string): Order | undefined {
-    this.run(() => undefined);
+    this.applyTimers();
     const order = this.state.accounts.get(userId)?.orders.get(orderId);
     return order ? snapshotOrder(order) : undefined;
   }
 
   /** The user's orders, oldest first. */
   listOrders(userId: string, filter: OrderFilter = {}): Order[] {
-    this.run(() => undefined);
+    this.applyTimers();
     const orders = [...(this.state.accounts.get(userId)?.orders.values() ?? [])];
     return orders
       .filter(
@@ -243,6 +247,7 @@ export class Exchange {
 
   /** The user's fills, oldest first. */
   listFills(userId: string, filter: FillFilter = {}): Fill[] {
+    this.applyTimers();
     const fills = this.state.accounts.get(userId)?.fills ?? [];
     return fills.filter(
       (f) =>
@@ -253,6 +258,7 @@ export class Exchange {
 
   /** Contracts ahead of a resting order at its price; null when it is not resting. */
   queuePosition(userId: string, orderId: string): CountE2 | null {
+    this.applyTimers();
     const order = this.state.accounts.get(userId)?.orders.get(orderId);
     const market = order ? this.state.markets.get(order.ticker) : undefined;
     return order && market ? queuePositionE2(market, order) : null;
@@ -269,6 +275,7 @@ export class Exchange {
   }
 
   listOrderGroups(userId: string): OrderGroup[] {
+    this.applyTimers();
     return [...this.state.groups.values()]
       .filter((g) => g.userId === userId)
       .map((g) => snapshotGroup(this.state, g));
@@ -301,6 +308,11 @@ export class Exchange {
    */
   auditReserves(): string[] {
     return auditReserves(this.state);
+  }
+
+  /** Reads first apply due expirations (and deliver their events) so they never see stale orders. */
+  private applyTimers(): void {
+    this.run(() => undefined);
   }
 
   private run<T>(operation: () => T): T {
