@@ -9,6 +9,7 @@ import { accountRoutes } from '../rest/account/index.js';
 import { emptyMarketDeps, marketRoutes, type MarketDeps } from '../rest/markets/index.js';
 import { restFaults } from '../faults/rest-faults.js';
 import { adminRoutes } from '../faults/admin-routes.js';
+import { benchRoutes } from './bench-routes.js';
 import { BadRequestBodyError, badRequestBody, kalshiError } from '../lib/errors.js';
 
 export const API_PREFIX = '/trade-api/v2';
@@ -21,6 +22,7 @@ export const WS_PATH = '/trade-api/ws/v2';
 export function createSimApp(ctx: SimContext, market: MarketDeps = emptyMarketDeps()): Hono {
   const app = new Hono();
   app.route('/_sim', adminRoutes(ctx));
+  app.route('/_sim', benchRoutes(ctx));
 
   const api = new Hono();
   api.use('*', restFaults(ctx));

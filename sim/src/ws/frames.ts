@@ -9,6 +9,8 @@ import { marketIdOf } from '../lib/market-id.js';
  */
 const ONE_DOLLAR_E4 = 10_000;
 const seconds = (ms: number): number => Math.floor(ms / 1000);
+/** RFC 3339 at second resolution ("2022-11-22T20:44:01Z"), the deprecated `ts`/`time` form. */
+const isoSeconds = (ms: number): string => `${isoMs(ms).slice(0, 19)}Z`;
 const outcomeOf = (side: 'bid' | 'ask'): 'yes' | 'no' => (side === 'bid' ? 'yes' : 'no');
 
 export function bookDeltaMsg(
@@ -26,7 +28,7 @@ export function bookDeltaMsg(
     price_dollars: dollarsE4(price),
     delta_fp: fpE2(deltaE2),
     side,
-    ts: isoMs(tsMs).replace(/\.\d{3}Z$/, 'Z'),
+    ts: isoSeconds(tsMs),
     ts_ms: tsMs,
   };
 }
@@ -60,7 +62,7 @@ export function tickerMsg(view: MarketView, tsMs: number): Record<string, unknow
     last_trade_size_fp: fpE2(view.lastTradeSizeE2),
     ts: seconds(tsMs),
     ts_ms: tsMs,
-    time: isoMs(tsMs).replace(/\.\d{3}Z$/, 'Z'),
+    time: isoSeconds(tsMs),
   };
 }
 
