@@ -44,6 +44,7 @@ export function attachWsServer(
         faults: ctx.faults,
         log: ctx.log,
         isKnownMarket,
+        nowMs: () => ctx.clock.nowMs(),
       });
       sockets.add(ws);
       hub.sessions.add(session);

@@ -25,6 +25,7 @@ function setup() {
     faults: sim.ctx.faults,
     log: sim.world.log,
     isKnownMarket: (t) => sim.market.catalog.markets.has(t),
+    nowMs: () => sim.ctx.clock.nowMs(),
   });
   hub.sessions.add(session);
   // A string is sent as-is (to test unparseable input); anything else as JSON.
@@ -180,6 +181,17 @@ describe('WsSession commands', () => {
     sent.length = 0;
     send('{not json');
     expect(sent[0]).toMatchObject({ type: 'error', msg: { code: 1 } });
+  });
+
+  it('ticker send_initial_snapshot sends the current ticker without seq', () => {
+    const { sent, send } = setup();
+    send({
+      id: 1,
+      cmd: 'subscribe',
+      params: { channels: ['ticker'], market_tickers: [T], send_initial_snapshot: true },
+    });
+    expect(sent[1]).toMatchObject({ type: 'ticker', sid: 1, msg: { market_ticker: T } });
+    expect(sent[1]?.seq).toBeUndefined();
   });
 
   it('silent stall withholds data frames but still answers commands', () => {

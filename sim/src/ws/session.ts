@@ -13,7 +13,7 @@ import {
   type Channel,
   type WsErrorSpec,
 } from './commands.js';
-import { bookSnapshotMsg } from './frames.js';
+import { bookSnapshotMsg, tickerMsg } from './frames.js';
 import { Subscription } from './subscription.js';
 
 export interface SessionDeps {
@@ -21,6 +21,7 @@ export interface SessionDeps {
   faults: FaultState;
   log: SimLogger;
   isKnownMarket: (ticker: string) => boolean;
+  nowMs: () => number;
 }
 
 /** Past this many buffered bytes a subscription is cut with error 25, as Kalshi does. */
@@ -144,6 +145,8 @@ export class WsSession {
       // One `subscribed` frame per channel, all echoing the command id (UNCONFIRMED; README).
       this.reply({ id, type: 'subscribed', msg: { channel, sid: sub.sid } });
       if (channel === 'orderbook_delta') this.sendSnapshots(sub, listed ?? []);
+      if (channel === 'ticker' && p.data.send_initial_snapshot === true)
+        this.sendTickerSnapshots(sub, listed ?? []);
     }
   }
 
@@ -151,6 +154,14 @@ export class WsSession {
     for (const ticker of tickers) {
       const book = bookOf(this.deps.exchange, ticker);
       if (book) this.sendData(sub, 'orderbook_snapshot', bookSnapshotMsg(book, sub.isYesPrice), id);
+    }
+  }
+
+  /** `send_initial_snapshot` (ticker channel): the current ticker of each listed market. */
+  private sendTickerSnapshots(sub: Subscription, tickers: readonly string[]): void {
+    for (const ticker of tickers) {
+      const view = this.deps.exchange.getMarket(ticker);
+      if (view) this.sendData(sub, 'ticker', tickerMsg(view, this.deps.nowMs()));
     }
   }
 
