@@ -23,7 +23,8 @@ describe('attachWsServer', () => {
     server = await new Promise<Server>((resolve) => {
       const s = serve({ fetch: sim.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s as Server));
     });
-    close = attachWsServer(server, sim.ctx, () => true, 50).close;
+    const handle = attachWsServer(server, sim.ctx, () => true, 50);
+    close = () => handle.close();
     const { port } = server.address() as AddressInfo;
     // The in-process clock is pinned, so sign with the sim's time.
     const headers = signRequest('ws-key', key.privateKey, 'GET', WS_PATH, sim.ctx.clock.nowMs());
