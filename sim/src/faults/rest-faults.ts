@@ -10,6 +10,8 @@ import { kalshiError } from '../lib/errors.js';
  */
 export function restFaults(ctx: SimContext): MiddlewareHandler {
   return async (c, next) => {
+    // Fast path: nothing armed, nothing to look up (this runs on every Kalshi request).
+    if (ctx.faults.rest.length === 0 && ctx.faults.drift.length === 0) return next();
     const method = c.req.method;
     const path = c.req.path.replace(/^\/trade-api\/v2/, '');
     const fault = ctx.faults.takeRest(method, path);
