@@ -44,7 +44,9 @@ export class MarketMaker {
   }
 
   /** Replace this market's ladder with one around `quote` (0 bid / 100 ask = leave that side empty). */
-  quote(ticker: string, quote: Quote, scaleContracts: number, minTopE2 = 0): void {
+  quote(ticker: string, quote: Quote, scaleContracts: number, minTopE2 = 0): boolean {
+    // In a trading pause new orders are refused; keep the resting ladder rather than pull it.
+    if (this.exchange.isTradingPaused) return false;
     this.withdraw(ticker);
     const placed: string[] = [];
     for (let i = 0; i < LADDER_LEVELS; i += 1) {
@@ -76,6 +78,7 @@ export class MarketMaker {
       }
     }
     this.orderIds.set(ticker, placed);
+    return true;
   }
 
   withdraw(ticker: string): void {

@@ -107,12 +107,16 @@ export class ReplayPlayer {
     }
     pending.delete(item.ticker);
     const countE2 = item.count * 100;
-    this.deps.maker.quote(
-      item.ticker,
-      quoteForTrade(item.yesPriceCents, item.takerSide),
-      source.depthScaleContracts,
-      countE2,
-    );
+    // Paused: the print is skipped (a tape order would be refused anyway).
+    if (
+      !this.deps.maker.quote(
+        item.ticker,
+        quoteForTrade(item.yesPriceCents, item.takerSide),
+        source.depthScaleContracts,
+        countE2,
+      )
+    )
+      return;
     placeOrder(
       this.deps.exchange,
       this.deps.tapeUserId,

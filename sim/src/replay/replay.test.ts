@@ -92,4 +92,26 @@ describe('replay against the real engine', () => {
       expect(view?.yesBidE4 !== null && view?.yesAskE4 !== null, ticker).toBe(true);
     }
   });
+
+  it('a trading pause keeps the resting ladder instead of pulling it', () => {
+    const world = makeTestWorld([fed]);
+    new ReplayPlayer([fed], {
+      exchange: world.exchange,
+      maker: world.maker,
+      tapeUserId: 'tape',
+      speed: 1,
+      log: world.log,
+    }).open();
+    const before = JSON.stringify(world.exchange.book('KXFEDMENTION-26MAR-JUDY'));
+    world.exchange.setTradingPaused(true);
+    expect(world.maker.quote('KXFEDMENTION-26MAR-JUDY', { yesBidCents: 40, yesAskCents: 45 }, 100)).toBe(
+      false,
+    );
+    expect(JSON.stringify(world.exchange.book('KXFEDMENTION-26MAR-JUDY'))).toBe(before);
+    world.exchange.setTradingPaused(false);
+    expect(world.maker.quote('KXFEDMENTION-26MAR-JUDY', { yesBidCents: 40, yesAskCents: 45 }, 100)).toBe(
+      true,
+    );
+    expect(world.exchange.getMarket('KXFEDMENTION-26MAR-JUDY')?.yesBidE4).toBe(4000);
+  });
 });

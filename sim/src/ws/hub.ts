@@ -25,13 +25,13 @@ export class WsHub {
     ticker: string | null,
     userId: string | null,
     type: string,
-    msg: (isYesPrice: boolean) => unknown,
+    msg: (isYesPrice: boolean, sessionUserId: string) => unknown,
   ): void {
     for (const session of this.sessions) {
       if (userId !== null && session.userId !== userId) continue;
       for (const sub of session.subs.values()) {
         if (sub.channel !== channel || (ticker !== null && !sub.matches(ticker))) continue;
-        session.sendData(sub, type, msg(sub.isYesPrice));
+        session.sendData(sub, type, msg(sub.isYesPrice, session.userId));
       }
     }
   }
@@ -40,9 +40,12 @@ export class WsHub {
     switch (event.type) {
       case 'book_delta': {
         const { ticker, side, priceE4, deltaE2, tsMs } = event;
-        this.emit('orderbook_delta', ticker, null, 'orderbook_delta', (isYes) =>
-          bookDeltaMsg(ticker, side, priceE4, deltaE2, tsMs, isYes),
-        );
+        this.emit('orderbook_delta', ticker, null, 'orderbook_delta', (isYes, sessionUserId) => {
+          const msg = bookDeltaMsg(ticker, side, priceE4, deltaE2, tsMs, isYes);
+          // Only the owner of the order that changed the level learns its client_order_id.
+          if (event.userId !== sessionUserId || event.clientOrderId === null) return msg;
+          return { ...msg, client_order_id: event.clientOrderId, subaccount: 0 };
+        });
         this.markTicker(ticker);
         return;
       }

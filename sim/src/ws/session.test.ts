@@ -58,6 +58,35 @@ describe('WsSession commands', () => {
     for (const frame of sent) expect(serverFrameSchema.safeParse(frame).error).toBeUndefined();
   });
 
+  it('own orders carry client_order_id on deltas; other users do not see it', () => {
+    const { sim, sent, send } = setup();
+    send({ id: 1, cmd: 'subscribe', params: { channels: ['orderbook_delta'], market_tickers: [T] } });
+    sim.world.exchange.deposit('user-1', 1_000_000_000);
+    sim.world.exchange.placeOrder('user-1', {
+      ticker: T,
+      side: 'bid',
+      priceE4: 100,
+      countE2: 100,
+      timeInForce: 'good_till_canceled',
+      selfTradePrevention: 'maker',
+      clientOrderId: 'mine-1',
+    });
+    sim.world.exchange.placeOrder('tape', {
+      ticker: T,
+      side: 'bid',
+      priceE4: 100,
+      countE2: 100,
+      timeInForce: 'good_till_canceled',
+      selfTradePrevention: 'maker',
+      clientOrderId: 'theirs-1',
+    });
+    const deltas = sent
+      .filter((f) => f.type === 'orderbook_delta')
+      .map((f) => f.msg as Record<string, unknown>);
+    expect(deltas[0]).toMatchObject({ client_order_id: 'mine-1', subaccount: 0 });
+    expect(deltas[1]?.client_order_id).toBeUndefined();
+  });
+
   it('seq-gap fault skips exactly one seq on the next frame', () => {
     const { sim, sent, send } = setup();
     send({ id: 1, cmd: 'subscribe', params: { channels: ['orderbook_delta'], market_ticker: T } });
