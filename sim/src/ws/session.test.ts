@@ -87,6 +87,30 @@ describe('WsSession commands', () => {
     expect(deltas[1]?.client_order_id).toBeUndefined();
   });
 
+  it('order_group_updates and market_lifecycle_v2 carry per-sid seq', () => {
+    const { sim, sent, send } = setup();
+    send({ id: 1, cmd: 'subscribe', params: { channels: ['order_group_updates', 'market_lifecycle_v2'] } });
+    sim.world.exchange.deposit('user-1', 1_000_000_000);
+    const group = sim.world.exchange.createOrderGroup('user-1', 1000);
+    expect(group.ok).toBe(true);
+    sim.world.exchange.createOrderGroup('tape', 1000);
+    sim.world.exchange.determineMarket(T, 'yes');
+    const groups = sent.filter((f) => f.type === 'order_group_updates');
+    expect(groups).toHaveLength(1);
+    expect(groups[0]).toMatchObject({
+      sid: 1,
+      seq: 1,
+      msg: { event_type: 'created', contracts_limit_fp: '10.00' },
+    });
+    const lifecycle = sent.filter((f) => f.type === 'market_lifecycle_v2');
+    expect(lifecycle.map((f) => f.seq)).toEqual(lifecycle.map((_, i) => i + 1));
+    expect(lifecycle.at(-1)).toMatchObject({
+      sid: 2,
+      msg: { market_ticker: T, event_type: 'determined', result: 'yes' },
+    });
+    for (const frame of sent) expect(serverFrameSchema.safeParse(frame).error).toBeUndefined();
+  });
+
   it('seq-gap fault skips exactly one seq on the next frame', () => {
     const { sim, sent, send } = setup();
     send({ id: 1, cmd: 'subscribe', params: { channels: ['orderbook_delta'], market_ticker: T } });
