@@ -101,6 +101,16 @@ describe('GET /markets', () => {
     ]);
     expect(marketsResponseSchema.parse((await get('/markets?status=open')).body).markets).toHaveLength(58);
     expect(marketsResponseSchema.parse((await get('/markets?status=settled')).body).markets).toHaveLength(0);
+    const closeS = Math.floor(Date.parse(byEvent.markets[0]?.close_time ?? '') / 1000);
+    expect(
+      marketsResponseSchema.parse(
+        (await get(`/markets?min_close_ts=${closeS + 1}&series_ticker=KXHIGHNY`)).body,
+      ).markets,
+    ).toHaveLength(0);
+    expect(
+      marketsResponseSchema.parse((await get(`/markets?max_close_ts=${closeS}&series_ticker=KXHIGHNY`)).body)
+        .markets,
+    ).toHaveLength(12);
   });
   it('rejects limits out of range and foreign cursors with 400 naming the field', async () => {
     for (const q of ['limit=1001', 'limit=0', 'limit=abc', 'cursor=zzz', 'status=active']) {

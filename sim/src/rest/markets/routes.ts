@@ -35,6 +35,8 @@ const marketsQuery = z.object({
   series_ticker: z.string().optional(),
   tickers: commaList,
   status: z.enum(['unopened', 'open', 'paused', 'closed', 'settled']).optional(),
+  min_close_ts: z.string().regex(/^\d+$/, 'min_close_ts: unix seconds').transform(Number).optional(),
+  max_close_ts: z.string().regex(/^\d+$/, 'max_close_ts: unix seconds').transform(Number).optional(),
 });
 
 const depthQuery = z.object({
@@ -79,6 +81,9 @@ export function marketRoutes(ctx: SimContext, deps: MarketDeps): Hono {
       if (wanted && !wanted.has(meta.ticker)) continue;
       const wire = wireOf(meta);
       if (!wire || (statuses && !statuses.includes(wire.status))) continue;
+      const closeSeconds = Math.floor(Date.parse(wire.close_time) / 1000);
+      if (q.value.min_close_ts !== undefined && closeSeconds < q.value.min_close_ts) continue;
+      if (q.value.max_close_ts !== undefined && closeSeconds > q.value.max_close_ts) continue;
       all.push(wire);
     }
     const { page, cursor } = pageOf(all, offset, q.value.limit);
