@@ -6,7 +6,10 @@
  */
 export { openStore, storeFileName, DEFAULT_MIGRATIONS_DIR } from './store.js';
 export type { Store, StoreOptions } from './store.js';
+export { readMigrationState } from './migrate.js';
 export type { AppliedMigration } from './migrate.js';
+export { readTableCounts } from './table-counts.js';
+export { openReader } from './db.js';
 export { MigrationError } from './migration-files.js';
 export { LedgerRepository } from './ledger.repository.js';
 export type { LedgerQuery } from './ledger.repository.js';

@@ -3,11 +3,13 @@ import { fileURLToPath } from 'node:url';
 import type { Database } from 'better-sqlite3';
 import type { Logger } from 'pino';
 import { TradingEnvironment } from '@pt/protocol';
+import { runPassiveCheckpoint } from './checkpoint.js';
 import { openReader, openWriter } from './db.js';
 import type { SynchronousMode } from './db.js';
 import { LedgerRepository } from './ledger.repository.js';
 import { applyMigrations, readMigrationState } from './migrate.js';
 import type { AppliedMigration } from './migrate.js';
+import { readTableCounts } from './table-counts.js';
 import { WriteQueue } from './write-queue.js';
 import type { WriteQueueOptions, WriteQueueStats } from './write-queue.js';
 
@@ -64,7 +66,7 @@ export function openStore(opts: StoreOptions): Store {
     const queue = new WriteQueue(writer, opts.queue, logger);
     const ledger = new LedgerRepository(queue, writer, reader, nowMs);
     const checkpoints = setInterval(
-      () => passiveCheckpoint(writer, logger),
+      () => runPassiveCheckpoint(writer, logger),
       opts.checkpointIntervalMs ?? 30_000,
     );
     checkpoints.unref();
@@ -74,7 +76,7 @@ export function openStore(opts: StoreOptions): Store {
       file,
       ledger,
       migrationState: () => readMigrationState(openReaderDb),
-      counts: () => tableCounts(openReaderDb),
+      counts: () => readTableCounts(openReaderDb),
       queueStats: () => queue.stats(),
       close: () => {
         closing ??= (async () => {
@@ -93,31 +95,4 @@ export function openStore(opts: StoreOptions): Store {
     writer.close();
     throw err;
   }
-}
-
-/**
- * SQLite also checkpoints automatically after commits, but only while no reader holds an old
- * snapshot; a periodic PASSIVE checkpoint (never waits, never blocks readers) catches up once
- * readers pause, and logs when readers keep the WAL from being recycled.
- */
-function passiveCheckpoint(writer: Database, logger: Logger): void {
-  const result: unknown = writer.pragma('wal_checkpoint(PASSIVE)');
-  logger.debug({ result }, 'wal checkpoint (passive)');
-}
-
-function tableCounts(db: Database): Record<string, number> {
-  const counts: Record<string, number> = {};
-  const names = db
-    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-    .pluck()
-    .all();
-  for (const name of names) {
-    if (typeof name !== 'string') continue;
-    const n: unknown = db
-      .prepare(`SELECT count(*) FROM "${name.replaceAll('"', '""')}"`)
-      .pluck()
-      .get();
-    if (typeof n === 'number') counts[name] = n;
-  }
-  return counts;
 }
