@@ -10,7 +10,17 @@ import { marketIdOf } from '../lib/market-id.js';
 const ONE_DOLLAR_E4 = 10_000;
 const seconds = (ms: number): number => Math.floor(ms / 1000);
 /** RFC 3339 at second resolution ("2022-11-22T20:44:01Z"), the deprecated `ts`/`time` form. */
-const isoSeconds = (ms: number): string => `${isoMs(ms).slice(0, 19)}Z`;
+let lastIsoSecond = -1;
+let lastIsoText = '';
+const isoSeconds = (ms: number): string => {
+  // Frames come in bursts within one second: format each second once.
+  const second = Math.floor(ms / 1000);
+  if (second !== lastIsoSecond) {
+    lastIsoSecond = second;
+    lastIsoText = `${isoMs(second * 1000).slice(0, 19)}Z`;
+  }
+  return lastIsoText;
+};
 const outcomeOf = (side: 'bid' | 'ask'): 'yes' | 'no' => (side === 'bid' ? 'yes' : 'no');
 
 export function bookDeltaMsg(
