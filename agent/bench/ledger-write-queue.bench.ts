@@ -63,7 +63,7 @@ async function measure(scenario: Scenario, trades: TradeMessage[]): Promise<Meas
     environment: 'sim',
     logger: pino({ level: 'silent' }),
     synchronous: scenario.synchronous,
-    queue: { maxBatchSize: 4_096, maxBatchDelayMs: 2, maxPending: 100_000 },
+    // The store's default queue options: the figure is for the configuration the agent runs.
   });
   try {
     const readers = await Promise.all(Array.from({ length: READERS }, () => startReader(store.file)));
