@@ -80,6 +80,28 @@ describe('openStore', () => {
     }
   });
 
+  it('closes even while another connection holds a read snapshot, keeping the data in the WAL', async () => {
+    const store = open('sim');
+    await store.ledger.append([
+      { source: 's', sourceEventId: 'kept', kind: 'order.intent', payload: { a: 1 } },
+    ]);
+    const outsider = new Database(store.file, { readonly: true });
+    const rows = outsider.prepare('SELECT id FROM ledger_events').iterate();
+    rows.next(); // an open read transaction: TRUNCATE cannot complete while it lasts
+    try {
+      await store.close();
+    } finally {
+      rows.return?.();
+      outsider.close();
+    }
+    const reopened = open('sim');
+    try {
+      expect(reopened.ledger.get('s', 'kept')).toMatchObject({ payload: { a: 1 } });
+    } finally {
+      await reopened.close();
+    }
+  });
+
   it('refuses an unknown environment instead of inventing a file name', () => {
     const environment: unknown = 'prod';
     // @ts-expect-error -- a config bug that slipped past typing must still fail closed.

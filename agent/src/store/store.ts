@@ -42,6 +42,8 @@ export interface Store {
   close(): Promise<void>;
 }
 
+const CLOSE_CHECKPOINT_TIMEOUT_MS = 500;
+
 export const DEFAULT_MIGRATIONS_DIR = fileURLToPath(new URL('../../../migrations/', import.meta.url));
 
 export function storeFileName(environment: TradingEnvironment): string {
@@ -81,11 +83,14 @@ export function openStore(opts: StoreOptions): Store {
       close: () => {
         closing ??= (async () => {
           clearInterval(checkpoints);
-          await queue.close();
-          openReaderDb.close();
-          writer.pragma('wal_checkpoint(TRUNCATE)');
-          writer.close();
-          logger.info({ file }, 'store closed');
+          try {
+            await queue.close();
+          } finally {
+            openReaderDb.close();
+            truncateCheckpoint(writer, logger);
+            writer.close();
+            logger.info({ file }, 'store closed');
+          }
         })();
         return closing;
       },
@@ -94,5 +99,20 @@ export function openStore(opts: StoreOptions): Store {
     reader?.close();
     writer.close();
     throw err;
+  }
+}
+
+/**
+ * TRUNCATE waits for readers of other processes (the diagnostics CLI) through the busy handler;
+ * the agent must exit within 5 s of a signal, so it waits briefly and otherwise leaves the WAL for
+ * the next start, which loses nothing: the WAL is part of the database.
+ */
+function truncateCheckpoint(writer: Database, logger: Logger): void {
+  writer.pragma(`busy_timeout = ${CLOSE_CHECKPOINT_TIMEOUT_MS}`);
+  try {
+    const result: unknown = writer.pragma('wal_checkpoint(TRUNCATE)');
+    logger.debug({ result }, 'WAL checkpoint (truncate) on close');
+  } catch (err) {
+    logger.warn({ err }, 'WAL checkpoint on close failed; the WAL will be replayed at next open');
   }
 }
