@@ -76,7 +76,11 @@ export function attemptBatch(
       if (job === undefined) break;
       if (useSavepoints) sql.savepoint.run();
       try {
-        result.values[i] = job.work(db);
+        const value = job.work(db);
+        // An async work function would run its awaited part after COMMIT, outside the transaction.
+        if (value instanceof Promise)
+          throw new TypeError('write queue work must be synchronous, got a Promise');
+        result.values[i] = value;
         // A job that ended the transaction (ROLLBACK/COMMIT in its work) would let the next jobs
         // autocommit one by one: stop the batch instead.
         if (!db.inTransaction) throw new Error('a write job ended the batch transaction');

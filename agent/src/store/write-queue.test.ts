@@ -143,6 +143,14 @@ describe('WriteQueue', () => {
     expect(storedLabels()).toEqual(['good']);
   });
 
+  it('refuses async work, whose awaited part would run outside the transaction', async () => {
+    const queue = makeQueue({ maxBatchDelayMs: 1 });
+    await expect(queue.enqueue((db) => Promise.resolve(insert('async')(db)))).rejects.toThrow(
+      /must be synchronous/,
+    );
+    expect(storedLabels()).toEqual([]);
+  });
+
   it('fails the whole batch if a job ends the transaction, so nothing is acknowledged', async () => {
     const queue = makeQueue({ maxBatchDelayMs: 5 });
     const results = await Promise.allSettled([
