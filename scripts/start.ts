@@ -40,7 +40,7 @@ function startService(service: Service): Promise<ReadyLine> {
   });
   children.push(child);
   return new Promise((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
+    const lines = createInterface({ input: child.stdout });
     let isReady = false;
     lines.on('line', (line) => {
       if (isReady) return;
@@ -56,9 +56,12 @@ function startService(service: Service): Promise<ReadyLine> {
       }
     });
     child.on('exit', (code, signal) => {
-      if (!isReady) reject(new Error(`${service.name} exited before it was ready (code ${code}, signal ${signal})`));
+      if (!isReady)
+        reject(new Error(`${service.name} exited before it was ready (code ${code}, signal ${signal})`));
       else if (!isStopping) {
-        process.stderr.write(`${service.name} exited unexpectedly (code ${code}, signal ${signal}); stopping.\n`);
+        process.stderr.write(
+          `${service.name} exited unexpectedly (code ${code}, signal ${signal}); stopping.\n`,
+        );
         stopAll(1);
       }
     });
