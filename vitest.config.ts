@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['{protocol,agent,sim}/{src,test}/**/*.test.ts'],
+    include: ['{protocol,agent,sim}/{src,test}/**/*.test.ts', 'scripts/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     // Process-level tests spawn real agents and simulators; forks keep native modules isolated.

@@ -23,7 +23,12 @@ interface ReadyLine {
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const passthrough = process.argv.slice(2);
-const services: Service[] = [{ name: 'agent', entry: 'agent/src/cli.ts', args: passthrough }];
+// The simulator first (the embedded default venue, replaying real recorded Kalshi data), then the
+// agent. Flags after `npm start --` go to the agent.
+const services: Service[] = [
+  { name: 'sim', entry: 'sim/src/main.ts', args: ['--port', '0'] },
+  { name: 'agent', entry: 'agent/src/cli.ts', args: passthrough },
+];
 const children: ChildProcess[] = [];
 let isStopping = false;
 
@@ -84,7 +89,8 @@ process.on('SIGTERM', () => stopAll(0));
 try {
   for (const service of services) {
     const ready = await startService(service);
-    const where = typeof ready.url === 'string' ? ready.url : `port ${ready.port}`;
+    const url = typeof ready.url === 'string' ? ready.url : ready.rest;
+    const where = typeof url === 'string' ? url : `port ${ready.port}`;
     process.stdout.write(`${service.name} ready (pid ${ready.pid}) at ${where}\n`);
   }
   process.stdout.write('PredictionTrader is running. Press Ctrl-C to stop.\n');
