@@ -58,6 +58,8 @@ async function startSim(keysFile: string): Promise<{ child: ReturnType<typeof sp
       '1',
       '--tier',
       'prestige',
+      '--maintenance',
+      'off',
       '--keys',
       keysFile,
       '--log-level',

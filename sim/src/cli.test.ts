@@ -10,6 +10,7 @@ describe('parseCli', () => {
       data: DEFAULT_DATA_DIR,
       tier: 'basic',
       logLevel: 'info',
+      maintenance: 'on',
     });
     expect(DEFAULT_DATA_DIR.endsWith('/shared/data')).toBe(true);
   });

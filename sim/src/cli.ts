@@ -20,6 +20,8 @@ export const cliOptionsSchema = z.object({
   tier: UsageTier,
   keys: z.string().min(1).optional(),
   logLevel: z.enum(['debug', 'info', 'warn', 'error']),
+  /** `off` drops the weekly Thursday window so tests do not depend on the day they run. */
+  maintenance: z.enum(['on', 'off']),
 });
 export type CliOptions = z.infer<typeof cliOptionsSchema>;
 
@@ -35,6 +37,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
       tier: { type: 'string', default: 'basic' },
       keys: { type: 'string' },
       'log-level': { type: 'string', default: 'info' },
+      maintenance: { type: 'string', default: 'on' },
     },
     strict: true,
     allowPositionals: false,

@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     clock,
     keys,
     limiter: new RateLimiter(opts.tier),
-    schedule: new ExchangeSchedule(),
+    schedule: new ExchangeSchedule({ hasWeeklyWindow: opts.maintenance === 'on' }),
     faults: new FaultState(),
     log,
   };

@@ -70,4 +70,14 @@ describe('ExchangeSchedule', () => {
     manual.setManualPause(false);
     expect(manual.isTradingPaused(wednesday)).toBe(false);
   });
+
+  it('without the weekly window (--maintenance off) is never in maintenance, but still pauses by hand', () => {
+    const noWindow = new ExchangeSchedule({ hasWeeklyWindow: false });
+    const thursdayInside = Date.parse('2026-11-26T09:00:00Z');
+    expect(noWindow.isInMaintenance(thursdayInside)).toBe(false);
+    expect(noWindow.isTradingPaused(thursdayInside)).toBe(false);
+    expect(noWindow.windowsFrom(thursdayInside, 4)).toEqual([]);
+    noWindow.setManualPause(true);
+    expect(noWindow.isTradingPaused(thursdayInside)).toBe(true);
+  });
 });

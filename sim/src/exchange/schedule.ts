@@ -12,6 +12,11 @@ export interface ScheduleOptions {
   weekday?: number;
   startHourEt?: number;
   endHourEt?: number;
+  /**
+   * false: no weekly window (tests and benchmarks that must not depend on the day of the week they
+   * run; the manual pause still works). Default true, as on Kalshi.
+   */
+  hasWeeklyWindow?: boolean;
 }
 
 /**
@@ -22,6 +27,7 @@ export class ExchangeSchedule {
   private readonly weekday: number;
   private readonly startHourEt: number;
   private readonly endHourEt: number;
+  private readonly hasWeeklyWindow: boolean;
   private isManuallyPaused = false;
   /** First window ending after `cachedFromMs` (Intl calls are slow; this runs per request). */
   private cachedNext: MaintenanceWindowMs | undefined;
@@ -31,10 +37,12 @@ export class ExchangeSchedule {
     this.weekday = options.weekday ?? THURSDAY;
     this.startHourEt = options.startHourEt ?? 3;
     this.endHourEt = options.endHourEt ?? 5;
+    this.hasWeeklyWindow = options.hasWeeklyWindow ?? true;
   }
 
   /** The window that contains `nowMs`, if any. */
   windowAt(nowMs: number): MaintenanceWindowMs | undefined {
+    if (!this.hasWeeklyWindow) return undefined;
     const next = this.nextWindowEndingAfter(nowMs);
     return next.startMs <= nowMs ? next : undefined;
   }
@@ -56,6 +64,7 @@ export class ExchangeSchedule {
   /** The next `count` windows that have not ended by `fromMs` (the current one first). */
   windowsFrom(fromMs: number, count: number): MaintenanceWindowMs[] {
     const windows: MaintenanceWindowMs[] = [];
+    if (!this.hasWeeklyWindow) return windows;
     // Walk New York calendar days from the day before `fromMs`; noon avoids DST-edge day slips.
     const start = newYorkParts(fromMs - MS_PER_DAY);
     let noonMs = newYorkWallTimeToUtcMs(start.year, start.month, start.day, 12);

@@ -57,6 +57,9 @@ export async function startSim(extraArgs: string[] = []): Promise<RunningSimProc
       keysFile,
       '--log-level',
       'warn',
+      // Order tests must not depend on the weekday they run (Thursday 03:00–05:00 ET pauses trading).
+      '--maintenance',
+      'off',
       ...extraArgs,
     ],
     { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
