@@ -62,6 +62,21 @@ export default tseslint.config(
     rules: { 'no-console': 'error' },
   },
   {
+    // Configuration is parsed once (agent/src/config); only the CLI entry hands it process.env.
+    files: ['agent/src/**/*.ts'],
+    ignores: ['agent/src/cli.ts', '**/*.test.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Read configuration from AgentConfig; only cli.ts reads process.env.',
+        },
+      ],
+    },
+  },
+  {
     // Strategies are pure decision code: events in, intents out.
     files: ['agent/src/strategies/**/*.ts'],
     rules: {
