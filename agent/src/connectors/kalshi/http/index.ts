@@ -1,0 +1,15 @@
+/** The Kalshi REST v2 client: public surface for the connector (K4) and the WS client (K3). */
+export { KalshiHttp } from './kalshi-http.js';
+export type { KalshiHttpOptions } from './kalshi-http.js';
+export type { CallOptions } from './endpoint-context.js';
+export type { RequestCharger } from './http-transport.js';
+export { KalshiRequestError, isKalshiRequestError } from './request-error.js';
+export type { KalshiFailureKind } from './request-error.js';
+export { classifyStatus, classifyTransport } from './classify.js';
+export type { RequestKind, TransportFailure } from './classify.js';
+export { signKalshiRequest } from './sign.js';
+export type { KalshiAuthHeaders } from './sign.js';
+export { paginate, collectAll } from './paginate.js';
+export type { PaginateOptions } from './paginate.js';
+export { DUPLICATE_CLIENT_ORDER_ID } from './order-endpoints.js';
+export type * from './types.js';
