@@ -31,6 +31,17 @@ describe('toJsonText', () => {
     expect(() => toJsonText(cyclic, 'payload')).toThrow('payload.self: a circular reference');
   });
 
+  it('accepts a payload deeper than the fast check goes, and refuses a cycle found that deep', () => {
+    let deep: unknown = 'leaf';
+    for (let i = 0; i < 100; i += 1) deep = i % 2 === 0 ? { d: deep } : [deep];
+    expect(toJsonText(deep, 'payload')).toBe(JSON.stringify(deep));
+    const ring: Record<string, unknown> = {};
+    let tip: unknown = ring;
+    for (let i = 0; i < 40; i += 1) tip = { next: tip };
+    ring.back = tip;
+    expect(() => toJsonText(tip, 'payload')).toThrow(/: a circular reference/);
+  });
+
   it('carries the field in the error details', () => {
     try {
       toJsonText({ a: undefined }, 'events[2].payload');

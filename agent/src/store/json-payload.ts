@@ -7,8 +7,48 @@ import { AgentError } from '../lib/errors.js';
  * what was written, so a lossy payload is a caller bug reported with the path of the bad field.
  */
 export function toJsonText(value: unknown, field: string): string {
-  assertJsonValue(value, field, new Set());
+  // The fast check builds no field paths and keeps no ancestor set; only a payload it does not
+  // accept is walked again by the precise check, which names the bad field (or accepts it: a
+  // deep but acyclic payload only exceeds the fast check's depth bound).
+  if (!isLosslessJson(value, 0)) assertJsonValue(value, field, new Set());
   return JSON.stringify(value);
+}
+
+/** Deeper than this, the fast check gives up (a cycle would otherwise recurse forever). */
+const FAST_CHECK_MAX_DEPTH = 32;
+
+/** True only if JSON.stringify(value) round-trips exactly; never throws. */
+function isLosslessJson(value: unknown, depth: number): boolean {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value);
+    case 'object':
+      if (value === null) return true;
+      if (depth >= FAST_CHECK_MAX_DEPTH) return false;
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i += 1) {
+          if (!(i in value) || !isLosslessJson(value[i], depth + 1)) return false;
+        }
+        return true;
+      } else {
+        const proto: unknown = Object.getPrototypeOf(value);
+        if (proto !== Object.prototype && proto !== null) return false;
+        const keys = Object.keys(value);
+        for (let k = 0; k < keys.length; k += 1) {
+          const key = keys[k];
+          if (key === undefined || !isLosslessJson(Reflect.get(value, key), depth + 1)) return false;
+        }
+        return true;
+      }
+    case 'undefined':
+    case 'bigint':
+    case 'function':
+    case 'symbol':
+      return false;
+  }
 }
 
 function fail(field: string, what: string): never {

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeTempDir } from '../../test/store/temp-dir.js';
 import { openReader, openWriter } from './db.js';
 import { WriteQueue } from './write-queue.js';
-import type { WriteQueueOptions } from './write-queue.js';
+import type { RowWriter, WriteQueueOptions } from './write-queue.js';
 
 let temp: ReturnType<typeof makeTempDir>;
 let writer: Database;
@@ -209,5 +209,94 @@ describe('WriteQueue', () => {
     await Promise.all(pending);
     expect(storedLabels()).toEqual(['x', 'y']);
     await expect(queue.enqueue(insert('z'))).rejects.toMatchObject({ code: 'STORE_BUSY', retryable: false });
+  });
+
+  describe('row jobs (enqueueRows)', () => {
+    /** Inserts labels, one per row; records the rows of each call; a label 'bad...' throws. */
+    function labelWriter(): RowWriter<string, number> & { calls: string[][] } {
+      const calls: string[][] = [];
+      return {
+        calls,
+        writeRows(db, rows) {
+          calls.push([...rows]);
+          return rows.map((label) => {
+            if (label.startsWith('bad')) throw new Error(`refused ${label}`);
+            return insert(label)(db);
+          });
+        },
+      };
+    }
+
+    it('writes consecutive row jobs of one writer in one call and gives each job its own outcomes', async () => {
+      const queue = makeQueue({ maxBatchDelayMs: 5 });
+      const writer = labelWriter();
+      const results = await Promise.all([
+        queue.enqueueRows(writer, ['a', 'b']),
+        queue.enqueueRows(writer, ['c']),
+        queue.enqueue(insert('plain')), // a plain job between two runs of row jobs
+        queue.enqueueRows(writer, ['d', 'e', 'f']),
+      ]);
+      expect(results).toEqual([[1, 2], [3], 4, [5, 6, 7]]);
+      expect(writer.calls).toEqual([
+        ['a', 'b', 'c'],
+        ['d', 'e', 'f'],
+      ]);
+      expect(storedLabels()).toEqual(['a', 'b', 'c', 'plain', 'd', 'e', 'f']);
+      expect(queue.stats()).toMatchObject({ batchesCommitted: 1, jobsCommitted: 4, rowsCommitted: 7 });
+    });
+
+    it('does not group the row jobs of different writers', async () => {
+      const queue = makeQueue({ maxBatchDelayMs: 5 });
+      const first = labelWriter();
+      const second = labelWriter();
+      await Promise.all([
+        queue.enqueueRows(first, ['a']),
+        queue.enqueueRows(second, ['b']),
+        queue.enqueueRows(first, ['c']),
+      ]);
+      expect(first.calls).toEqual([['a'], ['c']]);
+      expect(second.calls).toEqual([['b']]);
+    });
+
+    it('rolls back only the row job that failed; the other jobs of its group commit', async () => {
+      const queue = makeQueue({ maxBatchDelayMs: 5 });
+      const writer = labelWriter();
+      const results = await Promise.allSettled([
+        queue.enqueueRows(writer, ['a', 'b']),
+        queue.enqueueRows(writer, ['undone', 'bad-1']),
+        queue.enqueueRows(writer, ['c']),
+      ]);
+      expect(results).toEqual([
+        { status: 'fulfilled', value: [1, 2] },
+        { status: 'rejected', reason: new Error('refused bad-1') },
+        { status: 'fulfilled', value: [3] },
+      ]);
+      expect(storedLabels()).toEqual(['a', 'b', 'c']);
+      // The grouped attempt failed and was rolled back; then each job ran alone in a savepoint.
+      expect(writer.calls).toEqual([
+        ['a', 'b', 'undone', 'bad-1', 'c'],
+        ['a', 'b'],
+        ['undone', 'bad-1'],
+        ['c'],
+      ]);
+      expect(queue.stats()).toMatchObject({ jobsCommitted: 2, jobsFailed: 1, rowsCommitted: 3 });
+    });
+
+    it('fails a group whose writer returns the wrong number of outcomes', async () => {
+      const queue = makeQueue({ maxBatchDelayMs: 5 });
+      const short: RowWriter<string, number> = { writeRows: (db, rows) => [insert(rows.join('+'))(db)] };
+      const results = await Promise.allSettled([
+        queue.enqueueRows(short, ['a']),
+        queue.enqueueRows(short, ['b', 'c']),
+      ]);
+      // Grouped: 1 outcome for 3 rows fails the attempt; alone, 'a' is fine and 'b','c' fails.
+      expect(results[0]).toEqual({ status: 'fulfilled', value: [1] });
+      expect(results[1]).toMatchObject({ status: 'rejected', reason: { message: /1 outcomes for 2 rows/ } });
+      expect(storedLabels()).toEqual(['a']);
+    });
+
+    it('rejects an empty row job (weight 0)', async () => {
+      await expect(makeQueue().enqueueRows(labelWriter(), [])).rejects.toThrow(RangeError);
+    });
   });
 });

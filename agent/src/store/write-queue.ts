@@ -2,9 +2,10 @@ import type { Database } from 'better-sqlite3';
 import type { Logger } from 'pino';
 import { AgentError } from '../lib/errors.js';
 import { attemptBatch, isSqliteBusy, prepareTransactionStatements } from './write-batch.js';
-import type { BatchAttempt, Job, TransactionStatements } from './write-batch.js';
+import type { BatchAttempt, Job, RowWriter, TransactionStatements } from './write-batch.js';
 
 export { isSqliteBusy } from './write-batch.js';
+export type { RowWriter } from './write-batch.js';
 
 export interface WriteQueueOptions {
   /** Rows (job weights) per transaction before the batch is committed without waiting. */
@@ -90,6 +91,24 @@ export class WriteQueue {
 
   /** Queues `work` (weight = rows it writes) and resolves with its result once its batch committed. */
   enqueue<T>(work: (db: Database) => T, weight = 1): Promise<T> {
+    return this.push<T>(weight, work, undefined, undefined);
+  }
+
+  /**
+   * Queues `rows` for `writer` (weight = rows.length) and resolves with their outcomes, in order,
+   * once the batch committed. Consecutive row jobs of the same writer in a batch are written by one
+   * `writeRows` call (e.g. multi-row INSERTs across callers); each job still commits or fails alone.
+   */
+  enqueueRows<R, O>(writer: RowWriter<R, O>, rows: readonly R[]): Promise<O[]> {
+    return this.push<O[]>(rows.length, undefined, writer, rows);
+  }
+
+  private push<T>(
+    weight: number,
+    work: ((db: Database) => T) | undefined,
+    rowWriter: RowWriter | undefined,
+    rows: readonly unknown[] | undefined,
+  ): Promise<T> {
     if (this.isClosed) {
       return Promise.reject(new AgentError('STORE_BUSY', 'the store is closed', { retryable: false }));
     }
@@ -112,7 +131,8 @@ export class WriteQueue {
       );
     }
     return new Promise<T>((resolve, reject) => {
-      this.pending.push({ weight, work, resolve, reject });
+      // Every job has the same fields in the same order: one hidden class for the queue's hot loop.
+      this.pending.push({ weight, work, rowWriter, rows, resolve, reject });
       this.pendingRows += weight;
       this.schedule();
     });
