@@ -1,6 +1,7 @@
 /**
- * A reader for the ledger bench: its own read-only connection, reading continuously (the shapes a
- * UI or a strategy replay would use) until told to stop; reports reads and SQLITE_BUSY errors.
+ * A reader for the ledger bench: its own read-only connection, running its query set (the shapes a
+ * UI or a strategy replay would use) every `pauseMs` ms, or back to back when `pauseMs` is 0 (the
+ * stress variant), until told to stop; reports reads and SQLITE_BUSY errors.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openReader } from '../src/store/db.js';
@@ -10,6 +11,9 @@ if (parentPort === null) throw new Error('ledger-reader.worker.ts must run in a 
 const port = parentPort;
 const file: unknown = Reflect.get(Object(workerData), 'file');
 if (typeof file !== 'string') throw new Error('workerData.file must be the database path');
+const pauseMs = nonNegativeInt(Reflect.get(Object(workerData), 'pauseMs'));
+// Back to back, a burst of query sets per turn of the event loop; paced, one set per tick.
+const setsPerTurn = pauseMs === 0 ? 20 : 1;
 
 const db = openReader(file);
 // What a UI or a strategy replay reads while the agent writes: the head of the ledger, the latest
@@ -37,7 +41,7 @@ port.on('message', () => {
 });
 
 function readBurst(): void {
-  for (let i = 0; i < 20; i += 1) {
+  for (let i = 0; i < setsPerTurn; i += 1) {
     try {
       for (const query of queries) {
         query();
@@ -51,8 +55,17 @@ function readBurst(): void {
   if (isStopping) {
     db.close();
     port.postMessage({ reads, busy });
-  } else {
+  } else if (pauseMs === 0) {
     setImmediate(readBurst); // yield so the stop message can arrive
+  } else {
+    setTimeout(readBurst, pauseMs);
   }
 }
 readBurst();
+
+function nonNegativeInt(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    throw new Error(`workerData.pauseMs must be a non-negative integer, got ${String(value)}`);
+  }
+  return value;
+}

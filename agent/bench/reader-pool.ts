@@ -11,13 +11,16 @@ export interface RunningReader {
   stop(): Promise<ReaderReport>;
 }
 
-/** Starts a ledger reader in a worker thread, on its own read-only connection to `file`. */
-export function startReader(file: string): Promise<RunningReader> {
+/**
+ * Starts a ledger reader in a worker thread, on its own read-only connection to `file`, running
+ * its query set every `pauseMs` ms (0: back to back, a whole core's worth of reading).
+ */
+export function startReader(file: string, pauseMs: number): Promise<RunningReader> {
   // Node 20 does not run a worker's TypeScript entry through the parent's `--import tsx` hooks, so
   // a one-line JS bootstrap registers tsx in the worker first, then imports the real worker module.
   const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
     .then((tsx) => { tsx.register(); return import(${JSON.stringify(READER_WORKER_URL)}); })`;
-  const worker = new Worker(bootstrap, { eval: true, workerData: { file } });
+  const worker = new Worker(bootstrap, { eval: true, workerData: { file, pauseMs } });
   const report = new Promise<ReaderReport>((resolve, reject) => {
     worker.once('message', (msg: ReaderReport) => resolve(msg));
     worker.once('error', reject);
