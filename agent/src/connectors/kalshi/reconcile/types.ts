@@ -84,7 +84,8 @@ export interface VenueFillView {
   countE2: CountE2;
   feeE6: MoneyE6;
   isTaker: boolean;
-  createdAtMs: number;
+  /** Null when the venue omitted it (the field is optional in the spec). */
+  createdAtMs: number | null;
 }
 
 /** Everything fetched from the venue for one reconciliation (see `fetchVenueSnapshot`). */

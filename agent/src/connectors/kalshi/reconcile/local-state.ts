@@ -1,0 +1,57 @@
+/**
+ * Where reconciliation reads local belief from and applies its plan to. The execution issue's
+ * order state machine will implement `LocalStateStore` over its own tables; `InMemoryLocalState`
+ * is the reference implementation (the pure `applyPlan`), used by the connector until then and
+ * by tests.
+ */
+import type { ClientOrderId, CountE2, FillId, MarketTicker, MoneyE6 } from '@pt/protocol';
+import { applyPlan } from './apply-plan.js';
+import type { LocalOpenOrder, LocalState, ReconcilePlan, UnknownIntent } from './types.js';
+
+export interface LocalStateStore {
+  read(): LocalState | Promise<LocalState>;
+  /** Called after the plan's fills are in the ledger; must apply every action or throw. */
+  apply(plan: ReconcilePlan): void | Promise<void>;
+}
+
+export class InMemoryLocalState implements LocalStateStore {
+  private state: LocalState;
+
+  constructor(initial: Partial<LocalState> = {}) {
+    this.state = {
+      openOrders: [],
+      unknownIntents: [],
+      positions: new Map<MarketTicker, CountE2>(),
+      balanceE6: null,
+      ledgeredFillIds: new Set<FillId>(),
+      ...initial,
+    };
+  }
+
+  read(): LocalState {
+    return this.state;
+  }
+
+  apply(plan: ReconcilePlan): void {
+    this.state = applyPlan(this.state, plan);
+  }
+
+  /** A create's answer was lost: remember it so reconciliation resolves it by client order id. */
+  addUnknownIntent(intent: Omit<UnknownIntent, 'checksWithoutMatch'>): void {
+    const others = this.state.unknownIntents.filter((known) => known.clientOrderId !== intent.clientOrderId);
+    this.state = { ...this.state, unknownIntents: [...others, { ...intent, checksWithoutMatch: 0 }] };
+  }
+
+  addOpenOrder(order: Omit<LocalOpenOrder, 'consecutiveMisses'>): void {
+    const others = this.state.openOrders.filter((known) => known.orderId !== order.orderId);
+    this.state = { ...this.state, openOrders: [...others, { ...order, consecutiveMisses: 0 }] };
+  }
+
+  hasUnknownIntent(clientOrderId: ClientOrderId): boolean {
+    return this.state.unknownIntents.some((intent) => intent.clientOrderId === clientOrderId);
+  }
+
+  setBalance(balanceE6: MoneyE6): void {
+    this.state = { ...this.state, balanceE6 };
+  }
+}

@@ -1,0 +1,200 @@
+/**
+ * Start-up reconciliation against the real simulator (a child process, met only on the wire),
+ * through K1's real KalshiHttp and K2's real limiter. Expected outcomes:
+ * - an order placed on the venue by "another device" is imported and flagged external;
+ * - a create whose response is lost (sim `lost_response`) is resolved by client_order_id;
+ * - the gate stays halted until the reconciliation succeeds;
+ * - schema drift on `/portfolio/balance` fails closed: gate halted with the reason, contract red.
+ */
+import { randomUUID } from 'node:crypto';
+import { ClientOrderId, countE2, priceE4, type MarketTicker } from '@pt/protocol';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ContractMonitor } from '../../../src/connectors/kalshi/contract/contract-monitor.js';
+import { HealthTracker } from '../../../src/connectors/kalshi/health.js';
+import { KalshiHttp, isKalshiRequestError } from '../../../src/connectors/kalshi/http/index.js';
+import { TokenBucketLimiter } from '../../../src/connectors/kalshi/rate-limit/index.js';
+import { InMemoryLocalState } from '../../../src/connectors/kalshi/reconcile/local-state.js';
+import { Reconciler, REST_FILL_SOURCE } from '../../../src/connectors/kalshi/reconcile/reconciler.js';
+import { TradingGate, type GateState } from '../../../src/connectors/kalshi/reconcile/trading-gate.js';
+import type { LedgerAppendOutcome, LedgerEventInput } from '../../../src/store/index.js';
+import { startSimVenue, type SimVenue } from '../../helpers/sim-venue.js';
+
+const logger = pino({ level: 'silent' });
+
+/** A ledger that keeps the store's idempotency contract (source + sourceEventId) in memory. */
+class MemoryLedger {
+  readonly events = new Map<string, LedgerEventInput>();
+  append(events: readonly LedgerEventInput[]): Promise<LedgerAppendOutcome[]> {
+    return Promise.resolve(
+      events.map((event, i): LedgerAppendOutcome => {
+        const key = `${event.source} ${event.sourceEventId}`;
+        if (this.events.has(key)) return { isNew: false };
+        this.events.set(key, event);
+        return { isNew: true, id: this.events.size + i };
+      }),
+    );
+  }
+}
+
+let sim: SimVenue;
+let ticker: MarketTicker;
+
+function makeHttp(contract = new ContractMonitor(), timeoutMs = 5_000): KalshiHttp {
+  return new KalshiHttp({
+    baseUrl: sim.rest,
+    credentials: { keyId: sim.keyId, privateKey: sim.privateKey },
+    limiter: new TokenBucketLimiter(),
+    contract,
+    logger,
+    timeoutMs,
+  });
+}
+
+function makeReconciler(http: KalshiHttp, local = new InMemoryLocalState()) {
+  const gate = new TradingGate();
+  const ledger = new MemoryLedger();
+  const reconciler = new Reconciler({ http, local, gate, ledger, logger });
+  return { gate, ledger, local, reconciler };
+}
+
+/** A bid at 1¢ for one contract: rests (the maker's asks are far above), costs almost nothing. */
+function restingBid(clientOrderId: string) {
+  return {
+    ticker,
+    clientOrderId,
+    side: 'bid' as const,
+    countE2: countE2(100),
+    priceE4: priceE4(100),
+    timeInForce: 'good_till_canceled' as const,
+    selfTradePrevention: 'taker_at_cross' as const,
+  };
+}
+
+beforeAll(async () => {
+  sim = await startSimVenue({ seed: 7 });
+  const markets = await makeHttp().getMarkets({ status: 'open', limit: 200 });
+  const weather = markets.items.find((market) => market.ticker.startsWith('KXHIGHNY'));
+  if (weather === undefined) throw new Error('the sim serves no open KXHIGHNY market');
+  ticker = weather.ticker;
+}, 60_000);
+
+afterAll(async () => {
+  await sim.stop();
+});
+
+describe('start-up reconciliation against the simulator', () => {
+  it('keeps the gate halted until reconciliation succeeds, then imports an order placed elsewhere as external', async () => {
+    const elsewhere = makeHttp();
+    const placed = await elsewhere.createOrder(restingBid(`ext-${randomUUID()}`));
+
+    const { gate, reconciler, local } = makeReconciler(makeHttp());
+    const phases: GateState['phase'][] = [];
+    gate.onChange((state) => phases.push(state.phase));
+    expect(gate.isOpen).toBe(false);
+    expect(() => gate.assertOpen()).toThrow(/halted/);
+
+    const report = await reconciler.run();
+
+    expect(report.failure).toBeUndefined();
+    expect(phases).toEqual(['reconciling', 'open']);
+    const imported = report.plan?.actions.find(
+      (action) => action.kind === 'order_imported' && action.order.orderId === placed.orderId,
+    );
+    expect(imported).toBeDefined();
+    expect(local.read().openOrders).toContainEqual(
+      expect.objectContaining({ orderId: placed.orderId, isExternal: true, ticker }),
+    );
+    expect(local.read().balanceE6).not.toBeNull();
+
+    // Reconciling again against an unchanged venue has nothing left to do.
+    const again = await reconciler.run();
+    expect(again.plan?.actions.filter((action) => action.kind !== 'fill_recorded')).toEqual([]);
+  });
+
+  it('resolves a create whose response was lost by its client_order_id', async () => {
+    const armed = await sim.admin('/faults/rest', {
+      kind: 'lost_response',
+      method: 'POST',
+      path_prefix: '/portfolio/events/orders',
+      hold_ms: 3_000,
+    });
+    expect(armed.ok).toBe(true);
+    const clientOrderId = ClientOrderId.parse(`lost-${randomUUID()}`);
+    const http = makeHttp(new ContractMonitor(), 1_000);
+
+    const lost = await http.createOrder(restingBid(clientOrderId)).then(
+      () => undefined,
+      (err: unknown) => err,
+    );
+    expect(isKalshiRequestError(lost) && lost.outcomeUnknown).toBe(true);
+
+    const { local, reconciler, gate } = makeReconciler(http);
+    local.addUnknownIntent({ clientOrderId, ticker, submittedAtMs: Date.now() - 2_000 });
+    const report = await reconciler.run();
+
+    expect(report.failure).toBeUndefined();
+    const accepted = report.plan?.actions.find((action) => action.kind === 'intent_accepted');
+    expect(accepted).toMatchObject({
+      kind: 'intent_accepted',
+      clientOrderId,
+      order: { status: 'resting', ticker },
+    });
+    expect(local.hasUnknownIntent(clientOrderId)).toBe(false);
+    expect(local.read().openOrders).toContainEqual(
+      expect.objectContaining({ clientOrderId, isExternal: false }),
+    );
+    expect(gate.isOpen).toBe(true);
+  });
+
+  it('records venue fills in the ledger once, under kalshi.rest with the fill id', async () => {
+    const http = makeHttp();
+    const book = await http.getOrderbook(ticker, 1);
+    const bestNoBid = book.noBids[0];
+    if (bestNoBid === undefined) throw new Error(`${ticker} has no NO bids to take`);
+    // Buy one YES at the best ask (1 − best NO bid), IOC: a real engine fill against the maker.
+    await http.createOrder({
+      ...restingBid(`take-${randomUUID()}`),
+      priceE4: priceE4(10_000 - bestNoBid.priceE4),
+      timeInForce: 'immediate_or_cancel',
+    });
+    const { ledger, reconciler } = makeReconciler(http);
+    const first = await reconciler.run();
+    expect(first.fillsRecorded).toBeGreaterThan(0);
+    for (const event of ledger.events.values()) expect(event.source).toBe(REST_FILL_SOURCE);
+    const second = await reconciler.run();
+    expect(second.fillsRecorded).toBe(0);
+  });
+
+  it('fails closed on schema drift in /portfolio/balance: gate halted with the reason, contract light red', async () => {
+    const drift = await sim.admin('/faults/drift', {
+      field: 'balance_dollars',
+      path_prefix: '/portfolio/balance',
+    });
+    expect(drift.ok).toBe(true);
+    try {
+      const contract = new ContractMonitor();
+      const { gate, reconciler } = makeReconciler(makeHttp(contract));
+      const report = await reconciler.run();
+
+      expect(report.isOk).toBe(false);
+      expect(report.failure).toMatch(/contract: GET \/portfolio\/balance/);
+      expect(gate.isOpen).toBe(false);
+      expect(gate.state().reason).toMatch(/^reconcile_failed: contract/);
+      expect(() => gate.assertOpen()).toThrow(/reconcile_failed/);
+      const health = new HealthTracker().build({
+        exchange: { status: undefined, error: undefined },
+        contract: contract.state(),
+        stream: undefined,
+        gate: gate.state(),
+        budget: new TokenBucketLimiter().budget(),
+      });
+      expect(health.apiContract.light).toBe('red');
+      expect(health.apiContract.detail).toMatch(/balance_dollars/);
+      expect(health.reconciliation.light).toBe('red');
+      expect(health.venue.light).toBe('red');
+    } finally {
+      await sim.admin('/faults', undefined, 'DELETE');
+    }
+  });
+});
