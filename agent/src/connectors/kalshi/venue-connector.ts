@@ -82,11 +82,13 @@ export interface VenueConnector {
   ): Promise<WriteOutcome<VenueAmendAck>>;
   decreaseOrder(
     orderId: OrderId,
-    ticker: string,
     request: DecreaseOrderRequest,
     options?: WriteOptions,
   ): Promise<WriteOutcome<VenueDecreaseAck>>;
-  /** Cancels every resting order (all pages), cancel priority. One outcome per order. */
+  /**
+   * Cancels every resting order (all pages) one by one at cancel priority, so each has its own
+   * outcome. Rejects only if the resting orders cannot be listed.
+   */
   cancelAll(options?: WriteOptions): Promise<WriteOutcome<VenueCancelAck>[]>;
 
   // Reconciliation and health

@@ -12,6 +12,11 @@ export interface LocalStateStore {
   read(): LocalState | Promise<LocalState>;
   /** Called after the plan's fills are in the ledger; must apply every action or throw. */
   apply(plan: ReconcilePlan): void | Promise<void>;
+  /**
+   * The connector saw a create end in `outcome_unknown`. An execution layer that records its own
+   * intents may omit this; the in-memory store remembers it for the next reconciliation.
+   */
+  recordUnknownIntent?(intent: Omit<UnknownIntent, 'checksWithoutMatch'>): void | Promise<void>;
 }
 
 export class InMemoryLocalState implements LocalStateStore {
@@ -34,6 +39,10 @@ export class InMemoryLocalState implements LocalStateStore {
 
   apply(plan: ReconcilePlan): void {
     this.state = applyPlan(this.state, plan);
+  }
+
+  recordUnknownIntent(intent: Omit<UnknownIntent, 'checksWithoutMatch'>): void {
+    this.addUnknownIntent(intent);
   }
 
   /** A create's answer was lost: remember it so reconciliation resolves it by client order id. */
