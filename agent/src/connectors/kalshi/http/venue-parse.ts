@@ -17,6 +17,12 @@ export interface ParseContext {
  * Extra fields the schema does not know are tolerated and reported once each.
  */
 export function parseVenue<S extends z.ZodType>(schema: S, body: unknown, ctx: ParseContext): z.output<S> {
+  // Unknown fields first: after a rename, the new name next to the missing old one is the clue.
+  for (const field of unknownFields(schema, body, '')) {
+    if (ctx.contract.reportUnknownField('rest', ctx.endpoint, field)) {
+      ctx.logger.warn({ endpoint: ctx.endpoint, field }, 'venue sent a field the client does not know');
+    }
+  }
   const result = schema.safeParse(body);
   if (!result.success) {
     const issues = result.error.issues;
@@ -43,11 +49,6 @@ export function parseVenue<S extends z.ZodType>(schema: S, body: unknown, ctx: P
       field,
       message: `${ctx.endpoint}: response field '${field}' ${first?.message ?? 'is invalid'}`,
     });
-  }
-  for (const field of unknownFields(schema, body, '')) {
-    if (ctx.contract.reportUnknownField('rest', ctx.endpoint, field)) {
-      ctx.logger.warn({ endpoint: ctx.endpoint, field }, 'venue sent a field the client does not know');
-    }
   }
   return result.data;
 }
