@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { pino } from 'pino';
 import { openStore } from '../src/store/index.js';
 import type { LedgerEventInput, SynchronousMode } from '../src/store/index.js';
@@ -48,6 +48,9 @@ interface Measurement {
   sqliteBusy: number;
   readerQueries: number;
   elapsedMs: number;
+  /** How long the writer's event loop was blocked (a batch runs synchronously): median and max, ms. */
+  loopDelayP50Ms: number;
+  loopDelayMaxMs: number;
   /** Main-thread CPU per acknowledged event (validation, queue, SQLite, commit), if measurable. */
   cpuMicrosPerEvent: number | null;
 }
@@ -78,11 +81,13 @@ async function measure(scenario: Scenario, trades: TradeMessage[]): Promise<Meas
     const readers = await Promise.all(
       Array.from({ length: READERS }, () => startReader(store.file, scenario.readerPauseMs)),
     );
+    const loopDelay = monitorEventLoopDelay({ resolution: 1 });
     let next = 0;
     let acked = 0;
     const startedMs = performance.now();
     const startCpuS = mainThreadCpuSeconds();
     const deadlineMs = startedMs + DURATION_MS;
+    loopDelay.enable();
     const caller = async (): Promise<void> => {
       while (performance.now() < deadlineMs) {
         const events = Array.from({ length: scenario.eventsPerAppend }, () => tradeEvent(trades, next++));
@@ -91,6 +96,7 @@ async function measure(scenario: Scenario, trades: TradeMessage[]): Promise<Meas
       }
     };
     await Promise.all(Array.from({ length: scenario.callers }, caller));
+    loopDelay.disable();
     const reports = await Promise.all(readers.map((r) => r.stop()));
     const stats = store.queueStats();
     // The clock stops after close(): the final TRUNCATE checkpoint copies what the run wrote into
@@ -105,6 +111,9 @@ async function measure(scenario: Scenario, trades: TradeMessage[]): Promise<Meas
       sqliteBusy: stats.sqliteBusy + reports.reduce((sum, r) => sum + r.busy, 0),
       readerQueries: reports.reduce((sum, r) => sum + r.reads, 0),
       elapsedMs,
+      // The histogram is in ns and includes the 1 ms sampling resolution.
+      loopDelayP50Ms: Math.round(loopDelay.percentile(50) / 1e5) / 10,
+      loopDelayMaxMs: Math.round(loopDelay.max / 1e5) / 10,
       cpuMicrosPerEvent:
         startCpuS === null || endCpuS === null || acked === 0
           ? null
@@ -126,7 +135,8 @@ function format(s: Scenario, m: Measurement): string {
     `ledger.write_queue: ${m.eventsPerSecond} events/s (${readers}, synchronous=${s.synchronous}, ` +
     `${s.callers} callers x ${s.eventsPerAppend} event/append, events=${m.events}, batches=${m.batches}, ` +
     `events/batch=${Math.round(m.events / Math.max(m.batches, 1))}, reader queries=${m.readerQueries} ` +
-    `(${readerQps}/s), SQLITE_BUSY=${m.sqliteBusy}, writer CPU/event=${m.cpuMicrosPerEvent ?? '?'}us ` +
+    `(${readerQps}/s), SQLITE_BUSY=${m.sqliteBusy}, event-loop delay p50=${m.loopDelayP50Ms}ms ` +
+    `max=${m.loopDelayMaxMs}ms, writer CPU/event=${m.cpuMicrosPerEvent ?? '?'}us ` +
     `=> ${m.cpuMicrosPerEvent === null ? '?' : Math.round(1e6 / m.cpuMicrosPerEvent)} events/s per writer CPU second, ` +
     `loadavg1=${loadavg()[0]?.toFixed(1) ?? '?'} on ${availableParallelism()} cores)`
   );
