@@ -54,6 +54,8 @@ function venueUrl(
     .transform((text) => text.replace(/\/+$/, ''))
     .pipe(z.url({ error: `${label} must be a URL` }))
     .superRefine((text, ctx) => {
+      // zod v4 runs refinements even after the url check failed; that issue is already reported.
+      if (!URL.canParse(text)) return;
       const url = new URL(text);
       if (url.protocol !== protocol)
         ctx.addIssue({ code: 'custom', message: `${label} must use ${protocol}//` });
