@@ -132,6 +132,24 @@ describe('REST faults from the simulator', () => {
     expect(state.unknownFields.map((u) => u.field)).toEqual(['market.yes_ask_usd']);
   });
 
+  it('schema drift on a create answer → contract error, outcome unknown, resolved by client_order_id', async () => {
+    await fault('/faults/drift', {
+      field: 'remaining_count',
+      rename_to: 'remaining',
+      count: 1,
+      method: 'POST',
+      path_prefix: '/portfolio/events/orders',
+    });
+    const { http, contract } = env.client();
+    const request = restingBid('drift');
+    const error = await failure(http.createOrder(request));
+    expect(error).toMatchObject({ kind: 'contract', field: 'remaining_count', outcomeUnknown: true });
+    expect(contract.state().status).toBe('red');
+    const found = await env.http.findOrderByClientOrderId(market.ticker, request.clientOrderId);
+    expect(found?.status).toBe('resting');
+    if (found !== undefined) await env.http.cancelOrder(found.orderId, market.ticker);
+  });
+
   it('schema drift: a dropped field on a portfolio read → contract error, light red', async () => {
     await fault('/faults/drift', { field: 'balance_dollars', path_prefix: '/portfolio/balance' });
     const { http, contract } = env.client();

@@ -43,6 +43,7 @@ export class EndpointContext {
       endpoint: response.endpoint,
       contract: this.contract,
       logger: this.logger,
+      isWrite: response.isWrite,
     });
   }
 }

@@ -39,6 +39,8 @@ export interface TransportResponse {
   /** Parsed JSON, or undefined for an empty body (204). */
   body: unknown;
   endpoint: string;
+  /** Anything but GET: a 2xx the client cannot read may still have changed venue state. */
+  isWrite: boolean;
 }
 
 export interface HttpTransportOptions {
@@ -112,7 +114,12 @@ export class HttpTransport {
       });
       // The body is read under the same signal: a response that stalls mid-body is a timeout too.
       const text = await res.text();
-      return { status: res.status, body: parseBody(text, res.status, endpoint), endpoint };
+      return {
+        status: res.status,
+        body: parseBody(text, res.status, endpoint, kind),
+        endpoint,
+        isWrite: kind === 'write',
+      };
     } catch (error) {
       if (error instanceof KalshiRequestError) throw error;
       const failure: TransportFailure = timeout.aborted ? 'timeout' : 'connection';
@@ -158,7 +165,7 @@ export class HttpTransport {
   }
 }
 
-function parseBody(text: string, status: number, endpoint: string): unknown {
+function parseBody(text: string, status: number, endpoint: string, kind: RequestKind): unknown {
   if (text.trim() === '') return undefined;
   try {
     return JSON.parse(text);
@@ -172,6 +179,7 @@ function parseBody(text: string, status: number, endpoint: string): unknown {
       venueCode: undefined,
       venueMessage: undefined,
       field: '(body)',
+      isOutcomeUnknown: kind === 'write',
       message: `${endpoint}: HTTP ${status} with a body that is not JSON`,
       cause: error,
     });

@@ -214,6 +214,29 @@ describe('KalshiHttp create', () => {
     expect(contract.state().status).toBe('red');
   });
 
+  it('a 2xx create with an order id but a broken field → contract error with outcome unknown', async () => {
+    const { http, contract } = makeHttp(
+      scriptedFetch(() => json({ ...ACK, remaining_count: 10 }, 201)).fetch,
+    );
+    const error = await failure(http.createOrder(CREATE));
+    expect(error).toMatchObject({ kind: 'contract', field: 'remaining_count', outcomeUnknown: true });
+    expect(contract.state().violations[0]).toMatchObject({
+      where: 'POST /portfolio/events/orders',
+      field: 'remaining_count',
+    });
+  });
+
+  it('a broken read answer is a contract error without outcome unknown', async () => {
+    const { http } = makeHttp(
+      scriptedFetch(() => json({ balance_dollars: 12.34, portfolio_value: 0 })).fetch,
+    );
+    expect(await failure(http.getBalance())).toMatchObject({
+      kind: 'contract',
+      field: 'balance_dollars',
+      outcomeUnknown: false,
+    });
+  });
+
   it('409 duplicate client_order_id → looks the order up instead of failing', async () => {
     const duplicate = {
       error: { code: 'order_already_exists', message: 'order with this client_order_id already exists' },

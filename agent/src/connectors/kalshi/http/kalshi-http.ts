@@ -6,6 +6,7 @@
  */
 import type { CountE2, MarketTicker } from '@pt/protocol';
 import type { Logger } from 'pino';
+import { AgentError } from '../../../lib/errors.js';
 import type { ContractMonitor } from '../contract/contract-monitor.js';
 import type { KalshiCredentials } from '../credentials.js';
 import { EndpointCostTable } from '../rate-limit/endpoint-costs.js';
@@ -47,7 +48,10 @@ export class KalshiHttp {
 
   constructor(options: KalshiHttpOptions) {
     if (!/\/trade-api\/v2\/?$/.test(new URL(options.baseUrl).pathname)) {
-      throw new Error(`baseUrl must end with /trade-api/v2, got ${options.baseUrl}`);
+      throw new AgentError(
+        'CONFIG_INVALID',
+        `Kalshi REST baseUrl must end with /trade-api/v2, got ${options.baseUrl}`,
+      );
     }
     this.charger = options.charger ?? new EndpointCostTable();
     const transport = new HttpTransport({

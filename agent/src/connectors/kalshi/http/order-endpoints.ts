@@ -133,17 +133,19 @@ export async function findOrderByClientOrderId(
   clientOrderId: string,
   o?: CallOptions & { minTsSec?: number },
 ): Promise<VenueOrder | undefined> {
-  const pages = paginate((cursor) =>
-    getOrders(
-      ctx,
-      {
-        ticker,
-        limit: 1000,
-        ...(cursor === undefined ? {} : { cursor }),
-        ...(o?.minTsSec === undefined ? {} : { minTsSec: o.minTsSec }),
-      },
-      o,
-    ),
+  const pages = paginate(
+    (cursor) =>
+      getOrders(
+        ctx,
+        {
+          ticker,
+          limit: 1000,
+          ...(cursor === undefined ? {} : { cursor }),
+          ...(o?.minTsSec === undefined ? {} : { minTsSec: o.minTsSec }),
+        },
+        o,
+      ),
+    { endpoint: 'GET /portfolio/orders' },
   );
   for await (const orders of pages) {
     const match = orders.find((order) => order.clientOrderId === clientOrderId);

@@ -24,6 +24,11 @@ export interface KalshiRequestErrorInit {
   venueMessage: string | undefined;
   /** For `contract`: the dotted field path that broke. */
   field?: string;
+  /**
+   * For `contract` on a write: the venue answered 2xx (so it probably acted) but the answer is
+   * unusable; the caller must reconcile as for an unknown outcome.
+   */
+  isOutcomeUnknown?: boolean;
   message: string;
   cause?: unknown;
 }
@@ -52,7 +57,7 @@ export class KalshiRequestError extends AgentError {
       init.message,
       {
         retryable: init.kind === 'transport' || init.kind === 'rate_limited',
-        outcomeUnknown: init.kind === 'outcome_unknown',
+        outcomeUnknown: init.kind === 'outcome_unknown' || init.isOutcomeUnknown === true,
       },
       {
         endpoint: init.endpoint,

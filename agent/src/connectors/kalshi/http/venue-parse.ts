@@ -8,6 +8,8 @@ export interface ParseContext {
   endpoint: string;
   contract: ContractMonitor;
   logger: Logger;
+  /** A write answered 2xx: a broken answer leaves the outcome unknown (reconcile, never resubmit). */
+  isWrite?: boolean;
 }
 
 /**
@@ -47,6 +49,7 @@ export function parseVenue<S extends z.ZodType>(schema: S, body: unknown, ctx: P
       venueCode: undefined,
       venueMessage: undefined,
       field,
+      isOutcomeUnknown: ctx.isWrite === true,
       message: `${ctx.endpoint}: response field '${field}' ${first?.message ?? 'is invalid'}`,
     });
   }
