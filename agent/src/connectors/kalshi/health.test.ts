@@ -87,7 +87,7 @@ describe('connector health', () => {
         status: { isExchangeActive: false, isTradingActive: false, estimatedResumeAtMs: undefined },
         error: undefined,
       }),
-    ).toMatchObject({ light: 'red', detail: expect.stringMatching(/maintenance/) });
+    ).toEqual({ light: 'red', detail: 'Kalshi exchange closed (maintenance)' });
     expect(
       exchangeLight({
         status: { isExchangeActive: true, isTradingActive: false, estimatedResumeAtMs: 0 },
@@ -110,14 +110,10 @@ describe('connector health', () => {
     const health = new HealthTracker(() => 2_000).build(
       inputs({ contract: contract.state(), gate: gate.state() }),
     );
-    expect(health.apiContract).toMatchObject({
-      light: 'red',
-      detail: expect.stringMatching(/GET \/portfolio\/balance field balance_dollars/),
-    });
-    expect(health.reconciliation).toMatchObject({
-      light: 'red',
-      detail: expect.stringMatching(/reconcile_failed: contract/),
-    });
+    expect(health.apiContract.light).toBe('red');
+    expect(health.apiContract.detail).toMatch(/GET \/portfolio\/balance field balance_dollars/);
+    expect(health.reconciliation.light).toBe('red');
+    expect(health.reconciliation.detail).toMatch(/reconcile_failed: contract/);
     expect(health.venue.light).toBe('red');
   });
 
