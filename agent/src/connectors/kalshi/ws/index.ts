@@ -13,11 +13,13 @@
  * await stream.stop();
  * ```
  */
+export { KalshiStream } from './kalshi-stream.js';
 export { STREAM_CHANNELS, MARKET_CHANNELS } from './types.js';
+export { DEFAULT_BACKOFF, fullJitterDelayMs, seededRandom } from './backoff.js';
+export { DEFAULT_LIVENESS } from './liveness.js';
+export { WS_LEDGER_SOURCE } from './ledger-sink.js';
 export type {
   StreamChannel,
-  StreamBook,
-  StreamBooks,
   StreamLedger,
   LivenessOptions,
   BackoffOptions,

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
-import type { CountE2, MoneyE6, PriceE4 } from '@pt/protocol';
+import type { CountE2, MarketTicker, MoneyE6, PriceE4 } from '@pt/protocol';
+import type { BookRegistry } from '../book/index.js';
 import type { ContractMonitor } from '../contract/contract-monitor.js';
 import type { KalshiCredentials } from '../credentials.js';
 import type { LedgerAppendOutcome, LedgerEventInput } from '../../../store/index.js';
@@ -24,26 +25,6 @@ export type StreamChannel = (typeof STREAM_CHANNELS)[number];
 /** Channels that take a market list (`update_subscription` add/delete_markets applies to them). */
 export const MARKET_CHANNELS = ['orderbook_delta', 'trade', 'ticker'] as const;
 
-/**
- * What the stream needs from an order book (K2's `OrderBook` satisfies it structurally). NO bids
- * are on the NO-leg scale (`use_yes_price: false` is pinned), as in REST `/orderbook`.
- */
-export interface StreamBook {
-  applySnapshot(
-    yesBids: readonly (readonly [PriceE4, CountE2])[],
-    noBids: readonly (readonly [PriceE4, CountE2])[],
-  ): void;
-  applyDelta(side: 'yes' | 'no', priceE4: PriceE4, deltaE2: number): void;
-  markUnquotable(reason: string): void;
-  readonly isQuotable: boolean;
-}
-
-/** What the stream needs from the book registry (K2's `BookRegistry`). */
-export interface StreamBooks {
-  /** The book of a ticker, created empty (and unquotable) the first time. */
-  book(ticker: string): StreamBook;
-}
-
 /** The part of the store's ledger the stream writes to. */
 export interface StreamLedger {
   append(events: readonly LedgerEventInput[]): Promise<LedgerAppendOutcome[]>;
@@ -54,8 +35,15 @@ export interface LivenessOptions {
   channelTimeoutMs: Partial<Record<StreamChannel, number>>;
   /** No orderbook frame for a subscribed market for this long → that market's book is stale. */
   marketTimeoutMs: number;
-  /** No frame at all (data, ping, reply) for this long → the socket is dead. */
+  /**
+   * A market with no book frame for this long is probed with `get_snapshot` (a quiet market and a
+   * stalled feed look the same until asked; the venue answers a probe with a data frame).
+   */
+  quietProbeMs: number;
+  /** No frame at all (data, ping, pong, reply) for this long → the socket is dead. */
   socketTimeoutMs: number;
+  /** The client pings this often (the venue also pings every 10 s). */
+  pingIntervalMs: number;
   /** How often the timers are checked. */
   checkIntervalMs: number;
   /** A stale channel or market forces a reconnect (a silent stall is not cured by waiting). */
@@ -75,7 +63,8 @@ export interface KalshiStreamOptions {
   /** `wss://…/trade-api/ws/v2` (the signed path is taken from it). */
   wsUrl: string;
   credentials: KalshiCredentials;
-  books: StreamBooks;
+  /** K2's registry: the stream binds books to sids, applies snapshots/deltas, marks them unquotable. */
+  books: BookRegistry;
   ledger: StreamLedger;
   contract: ContractMonitor;
   logger: Logger;
@@ -94,7 +83,7 @@ export interface WsFill {
   tradeId: string;
   orderId: string;
   clientOrderId: string | null;
-  marketTicker: string;
+  marketTicker: MarketTicker;
   /** `bid` = bought YES / `ask` = sold YES (V2 book side). */
   bookSide: 'bid' | 'ask';
   outcomeSide: 'yes' | 'no';
@@ -110,7 +99,7 @@ export interface WsFill {
 export interface WsUserOrder {
   orderId: string;
   clientOrderId: string | null;
-  marketTicker: string;
+  marketTicker: MarketTicker;
   status: 'resting' | 'canceled' | 'executed' | 'unknown';
   bookSide: 'bid' | 'ask';
   outcomeSide: 'yes' | 'no';
@@ -124,7 +113,7 @@ export interface WsUserOrder {
 }
 
 export interface WsMarketPosition {
-  marketTicker: string;
+  marketTicker: MarketTicker;
   /** Signed: positive = YES contracts, negative = NO. */
   positionE2: number;
   positionCostE6: MoneyE6;
@@ -134,7 +123,7 @@ export interface WsMarketPosition {
 
 export interface WsTrade {
   tradeId: string;
-  marketTicker: string;
+  marketTicker: MarketTicker;
   yesPriceE4: PriceE4;
   countE2: CountE2;
   takerSide: 'yes' | 'no';
@@ -142,7 +131,7 @@ export interface WsTrade {
 }
 
 export interface WsTicker {
-  marketTicker: string;
+  marketTicker: MarketTicker;
   lastPriceE4: PriceE4;
   yesBidE4: PriceE4;
   yesAskE4: PriceE4;
@@ -154,14 +143,16 @@ export interface WsTicker {
 export interface WsLifecycle {
   /** `market_lifecycle_v2` event_type, or `event_lifecycle` / `event_fee_update`. */
   eventType: string;
-  marketTicker: string | null;
+  marketTicker: MarketTicker | null;
   eventTicker: string | null;
   /** The venue message as received (for the ledger and rare fields). */
   raw: Record<string, unknown>;
 }
 
 export type StaleScope =
-  { kind: 'socket' } | { kind: 'channel'; channel: StreamChannel } | { kind: 'market'; marketTicker: string };
+  | { kind: 'socket' }
+  | { kind: 'channel'; channel: StreamChannel }
+  | { kind: 'market'; marketTicker: MarketTicker };
 
 /** Events out of the stream. Listeners must not throw (a throw is logged and ignored). */
 export type StreamEvent =
@@ -172,7 +163,7 @@ export type StreamEvent =
   | { type: 'trade'; trade: WsTrade }
   | { type: 'ticker'; ticker: WsTicker }
   /** The book of a market changed (snapshot or delta) or its quotability changed. */
-  | { type: 'book_changed'; marketTicker: string; isQuotable: boolean }
+  | { type: 'book_changed'; marketTicker: MarketTicker; isQuotable: boolean }
   | { type: 'stale'; scope: StaleScope; reason: string }
   /** A seq gap on a sid: its books are unquotable until fresh snapshots arrive. */
   | { type: 'gap'; channel: StreamChannel; sid: number; expectedSeq: number; gotSeq: number }
@@ -211,6 +202,8 @@ export interface StreamState {
   markets: Record<string, MarketState>;
   /** Frames dropped by the edge guards (contract violations). */
   rejectedFrames: number;
+  /** Ledger appends that failed (the events are recovered by REST reconciliation). */
+  ledgerErrors: number;
 }
 
 /** The surface of `KalshiStream` (the class in kalshi-stream.ts implements it). */
@@ -224,9 +217,9 @@ export interface KalshiStreamApi {
   /** Closes the socket, cancels timers and retries. Idempotent. */
   stop(): Promise<void>;
   /** Adds markets to orderbook_delta, trade and ticker (update_subscription add_markets). */
-  subscribeMarkets(tickers: readonly string[]): void;
+  subscribeMarkets(tickers: readonly MarketTicker[]): void;
   /** Removes markets (delete_markets); their books are marked unquotable. */
-  unsubscribeMarkets(tickers: readonly string[]): void;
+  unsubscribeMarkets(tickers: readonly MarketTicker[]): void;
   /** Registers a listener; returns the unsubscribe function. */
   onEvent(listener: (event: StreamEvent) => void): () => void;
   state(): StreamState;

@@ -4,7 +4,14 @@
  * the values are exactly those of parsePriceDollars / parseSignedCountFp (a test checks both on
  * random and hostile strings). The regex + BigInt route costs more than the rest of a delta.
  */
-import { parsePriceDollars, parseSignedCountFp } from '@pt/protocol';
+import {
+  parsePriceDollars,
+  parseSignedCountFp,
+  priceE4,
+  signedCountE2,
+  type CountE2,
+  type PriceE4,
+} from '@pt/protocol';
 
 const ZERO = 48;
 const NINE = 57;
@@ -17,20 +24,21 @@ function digit(s: string, i: number): number {
 }
 
 /** "0.5600" → 5600; throws FixedPointError (naming `field`) like parsePriceDollars. */
-export function priceE4FromDollars(s: string, field: string): number {
+export function priceE4FromDollars(s: string, field: string): PriceE4 {
   if (s.length === 6 && s.charCodeAt(1) === DOT) {
     const units = digit(s, 0);
     const a = digit(s, 2);
     const b = digit(s, 3);
     const c = digit(s, 4);
     const d = digit(s, 5);
-    if (units === 0 && a >= 0 && b >= 0 && c >= 0 && d >= 0) return a * 1000 + b * 100 + c * 10 + d;
+    if (units === 0 && a >= 0 && b >= 0 && c >= 0 && d >= 0)
+      return priceE4(a * 1000 + b * 100 + c * 10 + d, field);
   }
   return parsePriceDollars(s, field);
 }
 
 /** "-54.00" → -5400, "12.50" → 1250; throws like parseSignedCountFp. */
-export function signedCountE2FromFp(s: string, field: string): number {
+export function signedCountE2FromFp(s: string, field: string): CountE2 {
   const n = s.length;
   const isNegative = s.charCodeAt(0) === MINUS;
   const start = isNegative ? 1 : 0;
@@ -53,7 +61,7 @@ export function signedCountE2FromFp(s: string, field: string): number {
       const f2 = digit(s, n - 1);
       if (isCanonical && f1 >= 0 && f2 >= 0) {
         const magnitude = value * 100 + f1 * 10 + f2;
-        return isNegative && magnitude !== 0 ? -magnitude : magnitude;
+        return signedCountE2(isNegative && magnitude !== 0 ? -magnitude : magnitude, field);
       }
     }
   }

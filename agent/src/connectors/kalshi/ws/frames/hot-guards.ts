@@ -5,7 +5,8 @@
  * recorded real frames and thousands of mutations and requires the same verdict and value), and
  * name the offending field path for the API-contract monitor.
  */
-import { FixedPointError } from '@pt/protocol';
+import { FixedPointError, type MarketTicker } from '@pt/protocol';
+import { MARKET_TICKER_MESSAGE, isMarketTicker } from './market-ticker.js';
 import { priceE4FromDollars, signedCountE2FromFp } from './fast-decimal.js';
 import type { BookDelta, TickerUpdate, TradePrint } from './market-schemas.js';
 import { parseCountFp, parsePriceDollars } from '@pt/protocol';
@@ -59,6 +60,12 @@ function nonEmptyString(value: unknown, field: string): string {
   return value;
 }
 
+function tickerField(value: unknown, field: string): MarketTicker {
+  if (typeof value !== 'string') return fail(field, 'expected a string');
+  if (!isMarketTicker(value)) return fail(field, MARKET_TICKER_MESSAGE);
+  return value;
+}
+
 function optionalString(value: unknown, field: string): string | null {
   if (value === undefined) return null;
   if (typeof value !== 'string') fail(field, 'expected a string');
@@ -105,7 +112,7 @@ export function guardOrderbookDelta(frame: unknown): GuardResult<BookDelta> {
     const sid = positiveInt(f['sid'], 'sid');
     const seq = positiveInt(f['seq'], 'seq');
     const msg = object(f['msg'], 'msg');
-    const marketTicker = nonEmptyString(msg['market_ticker'], 'msg.market_ticker');
+    const marketTicker = tickerField(msg['market_ticker'], 'msg.market_ticker');
     nonEmptyString(msg['market_id'], 'msg.market_id');
     const priceE4 = decimal(priceE4FromDollars, msg['price_dollars'], 'msg.price_dollars');
     const deltaE2 = decimal(signedCountE2FromFp, msg['delta_fp'], 'msg.delta_fp');
@@ -138,7 +145,7 @@ export function guardTrade(frame: unknown): GuardResult<TradePrint> {
       sid,
       seq,
       tradeId: nonEmptyString(msg['trade_id'], 'msg.trade_id'),
-      marketTicker: nonEmptyString(msg['market_ticker'], 'msg.market_ticker'),
+      marketTicker: tickerField(msg['market_ticker'], 'msg.market_ticker'),
       yesPriceE4: decimal(priceE4FromDollars, msg['yes_price_dollars'], 'msg.yes_price_dollars'),
       countE2: decimal(parseCountFp, msg['count_fp'], 'msg.count_fp'),
       takerSide: side(msg['taker_side'], 'msg.taker_side'),
@@ -155,7 +162,7 @@ export function guardTicker(frame: unknown): GuardResult<TickerUpdate> {
     const msg = object(f['msg'], 'msg');
     return {
       sid,
-      marketTicker: nonEmptyString(msg['market_ticker'], 'msg.market_ticker'),
+      marketTicker: tickerField(msg['market_ticker'], 'msg.market_ticker'),
       lastPriceE4: decimal(parsePriceDollars, msg['price_dollars'], 'msg.price_dollars'),
       yesBidE4: decimal(parsePriceDollars, msg['yes_bid_dollars'], 'msg.yes_bid_dollars'),
       yesAskE4: decimal(parsePriceDollars, msg['yes_ask_dollars'], 'msg.yes_ask_dollars'),

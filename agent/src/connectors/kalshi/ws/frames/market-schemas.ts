@@ -5,12 +5,19 @@
  * use are not required (they may be dropped by the venue without harm); fields it uses are.
  */
 import { z } from 'zod';
-import { countFpString, priceDollarsString, signedCountFpString } from '@pt/protocol';
+import {
+  MarketTicker,
+  type CountE2,
+  type PriceE4,
+  countFpString,
+  priceDollarsString,
+  signedCountFpString,
+} from '@pt/protocol';
 
 const sid = z.number().int().positive();
 const seq = z.number().int().positive();
 const side = z.enum(['yes', 'no']);
-const ticker = z.string().min(1);
+const ticker = MarketTicker;
 /** Epoch ms, or (deprecated) epoch s on frames captured before ts_ms existed. */
 const tsMs = z.number().int().nonnegative();
 const tsSeconds = z.number().int().nonnegative();
@@ -36,11 +43,11 @@ export type OrderbookSnapshotFrame = z.output<typeof OrderbookSnapshotFrame>;
 export interface BookDelta {
   sid: number;
   seq: number;
-  marketTicker: string;
+  marketTicker: MarketTicker;
   side: 'yes' | 'no';
-  priceE4: number;
+  priceE4: PriceE4;
   /** Signed change of resting size at the level, 1/100 contract. */
-  deltaE2: number;
+  deltaE2: CountE2;
   tsMs: number | null;
   clientOrderId: string | null;
 }
@@ -77,9 +84,9 @@ export interface TradePrint {
   sid: number;
   seq: number;
   tradeId: string;
-  marketTicker: string;
-  yesPriceE4: number;
-  countE2: number;
+  marketTicker: MarketTicker;
+  yesPriceE4: PriceE4;
+  countE2: CountE2;
   takerSide: 'yes' | 'no';
   tsMs: number;
 }
@@ -116,12 +123,12 @@ export const TradeFrame = z
 
 export interface TickerUpdate {
   sid: number;
-  marketTicker: string;
-  lastPriceE4: number;
-  yesBidE4: number;
-  yesAskE4: number;
-  volumeE2: number;
-  openInterestE2: number;
+  marketTicker: MarketTicker;
+  lastPriceE4: PriceE4;
+  yesBidE4: PriceE4;
+  yesAskE4: PriceE4;
+  volumeE2: CountE2;
+  openInterestE2: CountE2;
   tsMs: number;
 }
 
