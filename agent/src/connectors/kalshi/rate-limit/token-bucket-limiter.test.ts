@@ -20,16 +20,24 @@ const write = (cost: number, priority: RequestPriority = 'order', signal?: Abort
 });
 
 function limiter(options: TokenBucketLimiterOptions = {}): TokenBucketLimiter {
-  return new TokenBucketLimiter({ refillHeadroomPercent: 0, ...options });
+  return new TokenBucketLimiter({ refillHeadroomPercent: 0, latencyAllowanceMs: 0, ...options });
 }
 
 /** Starts an acquire and records when (and in what order) it was granted. */
-function track(l: TokenBucketLimiter, request: TokenRequest, name: string, log: string[]) {
+function track(
+  l: TokenBucketLimiter,
+  request: TokenRequest,
+  name: string,
+  log: string[],
+  isSettledAtOnce = true,
+) {
   const state = { grantedAtMs: -1, error: undefined as unknown };
   l.acquire(request).then(
     () => {
       state.grantedAtMs = Date.now();
       log.push(name);
+      // The venue answers at once: the tokens are charged (see the in-flight tests for latency).
+      if (isSettledAtOnce) l.onSettled(request);
     },
     (error: unknown) => {
       state.error = error;
@@ -146,12 +154,61 @@ describe('TokenBucketLimiter', () => {
   });
 
   it('refills slower than the venue by the headroom (default 5%)', async () => {
-    const l = new TokenBucketLimiter();
+    const l = new TokenBucketLimiter({ latencyAllowanceMs: 0 });
     l.onRateLimited('write');
     const log: string[] = [];
     const call = track(l, write(10), 'x', log);
     await vi.advanceTimersByTimeAsync(200);
     expect(call.grantedAtMs).toBe(106); // 10 000 milli-tokens at 95 per ms
+  });
+
+  it('can keep a latency reserve (200 ms of refill), except for a request only a full bucket fits', async () => {
+    const l = new TokenBucketLimiter({ refillHeadroomPercent: 0, latencyAllowanceMs: 200 });
+    const log: string[] = [];
+    // Basic write: 100 tokens, 100/s → a reserve of 20 tokens: 8 creates go at once, not 10.
+    for (let i = 0; i < 9; i++) track(l, write(10), `o${i}`, log);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(log).toHaveLength(8);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(log).toHaveLength(9);
+    const full = track(l, write(100), 'full', log);
+    // 20 tokens left; it needs a full bucket (100 + reserve is more than the bucket holds).
+    await vi.advanceTimersByTimeAsync(799);
+    expect(full.grantedAtMs).toBe(-1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(full.grantedAtMs).toBe(900);
+  });
+
+  it('does not refill above capacity minus the tokens still in flight (the venue may not have charged them)', async () => {
+    const l = limiter();
+    const log: string[] = [];
+    const first = write(50);
+    track(l, first, 'first', log, false);
+    track(l, write(50), 'second', log);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(l.budget().write.tokens).toBe(0);
+    // 1 s later a bucket would be full again; with 50 tokens unsettled it stops at 50.
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(l.budget().write.tokens).toBe(50);
+    const big = track(l, write(100), 'big', log);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(big.grantedAtMs).toBe(-1);
+    l.onSettled(first);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(big.grantedAtMs).toBe(2_500);
+  });
+
+  it('assumes an unreported request charged after settleTimeoutMs, so a silent caller cannot lock the bucket', async () => {
+    const l = limiter({ settleTimeoutMs: 3_000 });
+    const log: string[] = [];
+    track(l, write(100), 'unreported', log, false);
+    const next = track(l, write(100), 'next', log);
+    // Worst case the venue charged it at 3 000 ms, from a full bucket: a full refill after that.
+    await vi.advanceTimersByTimeAsync(3_999);
+    expect(next.grantedAtMs).toBe(-1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(next.grantedAtMs).toBe(4_000);
+    l.onSettled(write(1)); // an unknown request is ignored
   });
 
   it('rejects a request that can never fit the bucket, naming bucket, cost and capacity', async () => {

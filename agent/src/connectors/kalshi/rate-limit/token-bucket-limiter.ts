@@ -34,6 +34,23 @@ export interface TokenBucketLimiterOptions {
   agingMs?: number;
   /** Refill this % slower than the venue to absorb network jitter. Default 5. */
   refillHeadroomPercent?: number;
+  /**
+   * Latency variation to absorb, kept as a reserve of refill × this many ms (token-bucket.ts).
+   * Not needed when the caller reports `onSettled` (in-flight tracking covers latency exactly);
+   * a belt-and-braces option for callers that cannot. Default 0.
+   */
+  latencyAllowanceMs?: number;
+  /**
+   * A granted request not reported through `onSettled` within this many ms is assumed charged by
+   * the venue (so a caller that never reports cannot lock the bucket for good). Default 5000.
+   */
+  settleTimeoutMs?: number;
+}
+
+interface InFlight {
+  readonly bucket: RateBucket;
+  readonly cost: number;
+  readonly timer: unknown;
 }
 
 interface BucketLane {
@@ -47,6 +64,8 @@ interface BucketLane {
 export class TokenBucketLimiter implements RequestLimiter {
   private readonly clock: LimiterClock;
   private readonly lanes: Record<RateBucket, BucketLane>;
+  private readonly inFlight = new Map<TokenRequest, InFlight[]>();
+  private readonly settleTimeoutMs: number;
   private seq = 0;
   private rateLimitedCount = 0;
 
@@ -57,6 +76,14 @@ export class TokenBucketLimiter implements RequestLimiter {
     checkBucketLimit('write', limits.write);
     const agingMs = options.agingMs ?? 5000;
     const headroom = options.refillHeadroomPercent ?? 5;
+    const latencyAllowanceMs = options.latencyAllowanceMs ?? 0;
+    this.settleTimeoutMs = options.settleTimeoutMs ?? 5000;
+    if (!Number.isSafeInteger(this.settleTimeoutMs) || this.settleTimeoutMs <= 0) {
+      throw new RangeError('settleTimeoutMs must be a positive integer');
+    }
+    if (!Number.isSafeInteger(latencyAllowanceMs) || latencyAllowanceMs < 0) {
+      throw new RangeError('latencyAllowanceMs must be a non-negative integer');
+    }
     if (!Number.isSafeInteger(agingMs) || agingMs <= 0)
       throw new RangeError('agingMs must be a positive integer');
     if (!Number.isSafeInteger(headroom) || headroom < 0 || headroom >= 100) {
@@ -64,7 +91,7 @@ export class TokenBucketLimiter implements RequestLimiter {
     }
     const now = this.clock.nowMs();
     const lane = (bucket: RateBucket): BucketLane => ({
-      bucket: new TokenBucket(limits[bucket], now, headroom),
+      bucket: new TokenBucket(limits[bucket], now, headroom, latencyAllowanceMs),
       queue: new WaitQueue(agingMs),
       refillPerSecond: limits[bucket].refillPerSecond,
       timer: undefined,
@@ -98,7 +125,10 @@ export class TokenBucketLimiter implements RequestLimiter {
     if (signal?.aborted === true) return Promise.reject(abortReason(signal));
     const now = this.clock.nowMs();
     // Fast path: nobody ahead and the tokens are there.
-    if (lane.queue.size === 0 && lane.bucket.tryTake(cost, now)) return Promise.resolve();
+    if (lane.queue.size === 0 && lane.bucket.tryTake(cost, now)) {
+      this.track(request);
+      return Promise.resolve();
+    }
     return new Promise<void>((resolve, reject) => {
       const onAbort = (): void => {
         if (lane.queue.remove(waiter)) {
@@ -111,7 +141,10 @@ export class TokenBucketLimiter implements RequestLimiter {
         priority,
         seq: this.seq++,
         enqueuedAtMs: now,
-        resolve,
+        resolve: () => {
+          this.track(request);
+          resolve();
+        },
         reject,
         detach: () => signal?.removeEventListener('abort', onAbort),
       };
@@ -125,6 +158,15 @@ export class TokenBucketLimiter implements RequestLimiter {
     this.rateLimitedCount += 1;
     this.lanes[bucket].bucket.drain(this.clock.nowMs());
     this.pump(bucket);
+  }
+
+  onSettled(request: TokenRequest): void {
+    const grants = this.inFlight.get(request);
+    const grant = grants?.shift();
+    if (grants === undefined || grant === undefined) return; // unknown or already auto-settled
+    if (grants.length === 0) this.inFlight.delete(request);
+    this.clock.clearTimer(grant.timer);
+    this.settle(grant);
   }
 
   budget(): Record<RateBucket, BucketBudget> {
@@ -148,6 +190,9 @@ export class TokenBucketLimiter implements RequestLimiter {
 
   /** Shutdown: every waiting request fails (retryable) and no timer is left behind. */
   close(): void {
+    for (const grants of this.inFlight.values())
+      for (const grant of grants) this.clock.clearTimer(grant.timer);
+    this.inFlight.clear();
     for (const name of ['read', 'write'] as const) {
       const lane = this.lanes[name];
       this.cancelTimer(lane);
@@ -174,20 +219,45 @@ export class TokenBucketLimiter implements RequestLimiter {
         continue;
       }
       if (!lane.bucket.tryTake(next.cost, now)) {
+        const waitMs = lane.bucket.msUntil(next.cost, now);
+        if (waitMs === null) return; // held by in-flight requests: their settle pumps again
         lane.hasTimer = true;
-        lane.timer = this.clock.setTimer(
-          () => {
-            lane.hasTimer = false;
-            this.pump(name);
-          },
-          lane.bucket.msUntil(next.cost, now),
-        );
+        lane.timer = this.clock.setTimer(() => {
+          lane.hasTimer = false;
+          this.pump(name);
+        }, waitMs);
         return;
       }
       lane.queue.remove(next);
       next.detach();
       next.resolve();
     }
+  }
+
+  /** Records a grant as in flight until `onSettled` (or the settle timeout). */
+  private track(request: TokenRequest): void {
+    const { bucket, cost } = request;
+    this.lanes[bucket].bucket.beginInFlight(cost);
+    const grant: InFlight = {
+      bucket,
+      cost,
+      timer: this.clock.setTimer(() => {
+        const grants = this.inFlight.get(request);
+        const index = grants?.indexOf(grant) ?? -1;
+        if (grants === undefined || index < 0) return;
+        grants.splice(index, 1);
+        if (grants.length === 0) this.inFlight.delete(request);
+        this.settle(grant);
+      }, this.settleTimeoutMs),
+    };
+    const grants = this.inFlight.get(request);
+    if (grants === undefined) this.inFlight.set(request, [grant]);
+    else grants.push(grant);
+  }
+
+  private settle(grant: InFlight): void {
+    this.lanes[grant.bucket].bucket.endInFlight(grant.cost, this.clock.nowMs());
+    this.pump(grant.bucket);
   }
 
   private cancelTimer(lane: BucketLane): void {

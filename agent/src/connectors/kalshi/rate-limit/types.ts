@@ -39,4 +39,12 @@ export interface RequestLimiter {
   onRateLimited(bucket: RateBucket): void;
   /** The current budget, for the UI and health. */
   budget(): Record<RateBucket, BucketBudget>;
+  /**
+   * Optional (additive): the request granted for this exact `TokenRequest` object got its answer
+   * (any status) or failed for good, so the venue has charged it. Kalshi charges a request when it
+   * processes it, not when we send it; until then its tokens still sit in the venue's bucket, which
+   * may be full and wasting refill. A limiter that knows which requests are still in flight can stay
+   * below the venue's bucket whatever the latency. Call it once per granted `acquire`, in `finally`.
+   */
+  onSettled?(request: TokenRequest): void;
 }
