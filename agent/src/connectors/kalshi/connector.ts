@@ -71,6 +71,8 @@ export interface KalshiConnectorOptions {
   exchangePollMs?: number;
   /** Delay of follow-up reconciliations while misses or unknown intents are pending (default 2 s). */
   followUpMs?: number;
+  /** Delay before retrying a failed reconciliation; trading stays halted meanwhile (default 5 s). */
+  retryFailedMs?: number;
 }
 
 export class KalshiConnector implements VenueConnector {
@@ -191,7 +193,11 @@ export class KalshiConnector implements VenueConnector {
           submittedAtMs: this.nowMs(),
         });
     }
-    if (outcome.status !== 'ok') this.scheduleFollowUp();
+    // Unknown outcomes, and 2xx answers that broke the contract, may have left an order behind.
+    const mayExist =
+      outcome.status === 'outcome_unknown' ||
+      (outcome.status === 'rejected' && outcome.venueCode === undefined);
+    if (mayExist) this.scheduleFollowUp();
     return outcome;
   }
 
@@ -307,16 +313,17 @@ export class KalshiConnector implements VenueConnector {
 
   private afterReconcile(report: ReconcileReport): void {
     this.emit({ type: 'reconciled', report });
-    if (report.plan?.hasPendingChecks === true) this.scheduleFollowUp();
+    if (!report.isOk) this.scheduleFollowUp(this.options.retryFailedMs ?? 5_000);
+    else if (report.plan?.hasPendingChecks === true) this.scheduleFollowUp();
   }
 
   /** One pending follow-up at a time; quiet, so an open gate stays open while counters advance. */
-  private scheduleFollowUp(): void {
+  private scheduleFollowUp(delayMs = this.options.followUpMs ?? 2_000): void {
     if (this.followUp !== undefined || this.isStopped) return;
     this.followUp = setTimeout(() => {
       this.followUp = undefined;
       void this.reconciler.run({ isQuiet: true }).then((report) => this.afterReconcile(report));
-    }, this.options.followUpMs ?? 2_000);
+    }, delayMs);
     this.followUp.unref();
   }
 
