@@ -17,6 +17,7 @@ describe('connections', () => {
       expect(writer.pragma('busy_timeout', { simple: true })).toBe(BUSY_TIMEOUT_MS);
       expect(writer.pragma('foreign_keys', { simple: true })).toBe(1);
       expect(writer.pragma('synchronous', { simple: true })).toBe(2); // 2 = FULL
+      expect(writer.pragma('temp_store', { simple: true })).toBe(2); // 2 = MEMORY (statement journals)
     } finally {
       writer.close();
     }

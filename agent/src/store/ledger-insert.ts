@@ -8,13 +8,15 @@ export type LedgerRow = readonly [string, string, string, string, number | null,
 const COLUMNS_PER_ROW = 6;
 
 /**
- * Rows per INSERT statement. Multi-row statements cut SQLite's per-call overhead and win when keys
- * arrive in index order (sequence-numbered sources: 8.5 -> 7.2 us/event at 64 rows), but with
- * random keys (Kalshi trade UUIDs, the bench's headline) 16- and 64-row statements cost 1-2 us/event
- * MORE than one row per statement (measured, README). The agent's heaviest traffic is keyed like
- * the trades, so the store inserts one row per statement; larger chunks are a constructor option.
+ * Rows per INSERT statement. Multi-row statements cut SQLite's per-call overhead: with keys in
+ * index order (sequence-numbered sources) 64 rows per statement cost ~7.3 us/event against ~8.8
+ * for one row. With random keys (Kalshi trade UUIDs, the bench's headline) they only break even,
+ * and only with `temp_store=MEMORY` on the writer (db.ts): a multi-row statement keeps a statement
+ * journal (a copy of each page it touches, so it can undo itself alone), which SQLite otherwise
+ * spills to a temp file past 64 KiB; random keys touch a new page per row (measured: 1-2 us/event
+ * worse than one row per statement without it).
  */
-export const INSERT_CHUNK_ROWS = 1;
+export const INSERT_CHUNK_ROWS = 64;
 
 interface ChunkStatement {
   statement: Statement;
