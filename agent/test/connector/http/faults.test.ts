@@ -4,6 +4,7 @@
  * - lost response (accepted, never answered) → timeout → outcome unknown → found by client_order_id;
  * - 2xx create without an order object → rejection, contract light red;
  * - schema drift (renamed / dropped field) → contract error naming the field, light red, no data;
+ * - a skewed clock → 401 → auth error with a clock-skew hint;
  * - 429 burst → every request still completes (retried after the bucket refills).
  */
 import { countE2, priceE4 } from '@pt/protocol';
@@ -156,6 +157,13 @@ describe('REST faults from the simulator', () => {
     const error = await failure(http.getBalance());
     expect(error).toMatchObject({ kind: 'contract', field: 'balance_dollars' });
     expect(contract.state().status).toBe('red');
+  });
+
+  it('a skewed client clock → 401 → auth error with the clock hint, not retried', async () => {
+    const { http } = env.client({ nowMs: () => Date.now() - 60_000 });
+    const error = await failure(http.getBalance());
+    expect(error).toMatchObject({ kind: 'auth', code: 'UNAUTHORIZED', httpStatus: 401, retryable: false });
+    expect(error.message).toMatch(/clock/);
   });
 
   it('429 burst → no lost request: every read completes after the bucket refills', async () => {
