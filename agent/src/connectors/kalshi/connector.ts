@@ -308,6 +308,7 @@ export class KalshiConnector implements VenueConnector {
 
   private onStreamEvent(event: StreamEvent): void {
     this.emit(event);
+    if (event.type === 'disconnected') this.gate.streamDown();
     if (event.type === 'reconnected') void this.reconcile();
   }
 

@@ -65,6 +65,8 @@ export function reconciliationLight(gate: GateState): Light {
       return { light: 'amber', detail: 'Trading halted: reconciling with the venue' };
     case 'not_started':
       return { light: 'amber', detail: 'Trading halted: not reconciled with the venue yet' };
+    case 'stream_down':
+      return { light: 'amber', detail: 'Trading halted: venue stream down, reconciling on reconnect' };
     case 'reconcile_failed':
       return { light: 'red', detail: `Trading halted: ${gate.reason}` };
   }

@@ -189,7 +189,7 @@ describe('KalshiConnector against the simulator', () => {
     await sim.admin('/faults/ws/drop');
     const { report }: { report: ReconcileReport } = await reconciled;
     expect(report.isOk).toBe(true);
-    expect(phases).toEqual(['reconciling', 'open']);
+    expect(phases).toEqual(['stream_down', 'reconciling', 'open']);
     expect(connector.gate.isOpen).toBe(true);
   });
 

@@ -53,6 +53,20 @@ describe('TradingGate', () => {
     expect(gate.state().reason).toBe('reconcile_failed: unknown error');
   });
 
+  it('halts while the stream is down, but keeps a failure reason visible', () => {
+    const gate = new TradingGate(clock().nowMs);
+    gate.reconcileSucceeded();
+    gate.streamDown();
+    expect(gate.state()).toMatchObject({ phase: 'stream_down', isOpen: false, reason: 'stream_down' });
+    gate.beginReconcile();
+    gate.streamDown(); // dropped again while reconciling: that pass must not open the gate
+    gate.reconcileSucceeded();
+    expect(gate.state().phase).toBe('stream_down');
+    gate.reconcileFailed('transport: GET /portfolio/balance');
+    gate.streamDown();
+    expect(gate.state().phase).toBe('reconcile_failed');
+  });
+
   it('reset() halts it again (connector stopped)', () => {
     const gate = new TradingGate(clock().nowMs);
     gate.reconcileSucceeded();

@@ -8,12 +8,16 @@
 import type { TradingState } from '@pt/protocol';
 import { AgentError } from '../../../lib/errors.js';
 
-export type GatePhase = 'not_started' | 'reconciling' | 'reconcile_failed' | 'open';
+/**
+ * `stream_down`: the WS dropped. Fills and order updates carry no seq, so anything may be missed
+ * until the reconciliation that follows the reconnect: no new risk meanwhile.
+ */
+export type GatePhase = 'not_started' | 'stream_down' | 'reconciling' | 'reconcile_failed' | 'open';
 
 export interface GateState {
   phase: GatePhase;
   isOpen: boolean;
-  /** `not_started`, `reconciling`, `reconcile_failed: <reason>` or `reconciled`. */
+  /** `not_started`, `stream_down`, `reconciling`, `reconcile_failed: <reason>` or `reconciled`. */
   reason: string;
   sinceMs: number;
   /** Completed reconciliations since start (succeeded or failed). */
@@ -23,6 +27,7 @@ export interface GateState {
 
 const READABLE: Record<GatePhase, string> = {
   not_started: 'Not connected to the venue yet',
+  stream_down: 'Venue stream disconnected; will reconcile on reconnect',
   reconciling: 'Reconciling with the venue',
   reconcile_failed: 'Reconciliation with the venue failed',
   open: 'Reconciled with the venue',
@@ -48,7 +53,8 @@ export class TradingGate {
   reconcileSucceeded(): void {
     this.attempts += 1;
     this.lastSuccessAtMs = this.nowMs();
-    this.move('open');
+    // The stream dropped while this pass ran: its snapshot may predate missed events.
+    if (this.phase !== 'stream_down') this.move('open');
   }
 
   /** The reason is shown to the trader; keep it short and free of secrets. */
@@ -56,6 +62,11 @@ export class TradingGate {
     this.attempts += 1;
     this.failure = reason.length > 0 ? reason : 'unknown error';
     this.move('reconcile_failed');
+  }
+
+  /** The WS dropped: halted until the reconciliation after the reconnect succeeds. */
+  streamDown(): void {
+    if (this.phase !== 'reconcile_failed') this.move('stream_down');
   }
 
   /** The connector stopped: halted until the next start reconciles again. */
