@@ -83,6 +83,30 @@ describe('LedgerRepository', () => {
     expect(store.ledger.get('other.source', 'e-3')).toMatchObject({ kind: 'market.trade' });
   });
 
+  it('gives concurrent callers (written together, 64 rows per statement) their own ids and duplicates', async () => {
+    await store.ledger.append([event(5), event(70)]); // stored before: replays below
+    const appends = Array.from({ length: 150 }, (_, i) =>
+      // Single events, a few pairs; keys repeat across callers (i and i+100 share a key).
+      i % 10 === 0 ? [event(i % 100), event(1_000 + i)] : [event(i % 100)],
+    );
+    const outcomes = await Promise.all(appends.map((events) => store.ledger.append(events)));
+    const seen = new Set(['e-5', 'e-70']);
+    appends.forEach((events, a) =>
+      events.forEach((e, k) => {
+        const outcome = outcomes[a]?.[k];
+        const stored = store.ledger.get(e.source, e.sourceEventId);
+        if (seen.has(e.sourceEventId)) {
+          expect(outcome).toEqual({ isNew: false });
+        } else {
+          seen.add(e.sourceEventId);
+          expect(outcome).toEqual({ isNew: true, id: stored?.id });
+        }
+      }),
+    );
+    expect(store.counts()).toMatchObject({ ledger_events: seen.size });
+    expect(store.queueStats().batchesCommitted).toBeLessThanOrEqual(3);
+  });
+
   it('validates every event before writing any, naming the field', async () => {
     await expect(
       store.ledger.append([event(1), { ...event(2), payload: { at: new Date(0) } }]),
