@@ -11,7 +11,7 @@ export { signKalshiRequest } from './sign.js';
 export type { KalshiAuthHeaders } from './sign.js';
 export { paginate, collectAll } from './paginate.js';
 export type { PaginateOptions } from './paginate.js';
-export { DUPLICATE_CLIENT_ORDER_ID } from './order-endpoints.js';
+export { DUPLICATE_CLIENT_ORDER_ID } from './order-lookup.js';
 export type {
   Page,
   OutcomeSide,

@@ -19,6 +19,7 @@ import { HttpTransport } from './http-transport.js';
 import type { RequestCharger } from './http-transport.js';
 import * as market from './market-endpoints.js';
 import * as orders from './order-endpoints.js';
+import * as lookup from './order-lookup.js';
 import * as portfolio from './portfolio-endpoints.js';
 import type * as T from './types.js';
 
@@ -100,7 +101,7 @@ export class KalshiHttp {
     ticker: string,
     clientOrderId: string,
     o?: CallOptions & { minTsSec?: number },
-  ) => orders.findOrderByClientOrderId(this.ctx, ticker, clientOrderId, o);
+  ) => lookup.findOrderByClientOrderId(this.ctx, ticker, clientOrderId, o);
 
   // V2 order writes.
   createOrder = (req: T.CreateOrderRequest, o?: CallOptions) => orders.createOrder(this.ctx, req, o);

@@ -3,7 +3,7 @@
  * gone). Two venue behaviours are handled here rather than in the caller:
  * - a 2xx create without an order id is a REJECTION (never a pending order);
  * - a 409 duplicate client_order_id means our earlier attempt got through: the order is looked
- *   up by client_order_id and returned instead of failing.
+ *   up by client_order_id (order-lookup.ts) and returned instead of failing.
  */
 import { formatCountFp, formatPriceDollars } from '@pt/protocol';
 import type { CallOptions, EndpointContext } from './endpoint-context.js';
@@ -13,8 +13,7 @@ import {
   CreateOrderResponse,
   DecreaseOrderResponse,
 } from './order-schemas.js';
-import { getOrders } from './portfolio-endpoints.js';
-import { paginate } from './paginate.js';
+import { DUPLICATE_CLIENT_ORDER_ID, ackFromDuplicate } from './order-lookup.js';
 import { KalshiRequestError, isKalshiRequestError } from './request-error.js';
 import type {
   AmendOrderRequest,
@@ -23,13 +22,9 @@ import type {
   VenueAmendAck,
   VenueCancelAck,
   VenueDecreaseAck,
-  VenueOrder,
   VenueOrderAck,
 } from './types.js';
 import { isMissingOrderId } from './missing-order-id.js';
-
-/** Kalshi's code for a duplicate client_order_id (observed with HTTP 409). */
-export const DUPLICATE_CLIENT_ORDER_ID = 'order_already_exists';
 
 /** The V2 create body: prices and counts as the venue's fixed-point strings. */
 export function createOrderBody(req: CreateOrderRequest): Record<string, unknown> {
@@ -90,68 +85,6 @@ export async function createOrder(
     });
   }
   return ctx.parse(CreateOrderResponse, response);
-}
-
-async function ackFromDuplicate(
-  ctx: EndpointContext,
-  req: CreateOrderRequest,
-  o?: CallOptions,
-): Promise<VenueOrderAck> {
-  ctx.logger.info(
-    { ticker: req.ticker, clientOrderId: req.clientOrderId },
-    'duplicate client_order_id: looking the order up',
-  );
-  const order = await findOrderByClientOrderId(ctx, req.ticker, req.clientOrderId, o);
-  if (order === undefined) {
-    // The venue says it exists but its read path does not show it yet: only reconciliation can tell.
-    throw new KalshiRequestError({
-      kind: 'outcome_unknown',
-      endpoint: 'POST /portfolio/events/orders',
-      httpStatus: 409,
-      venueCode: DUPLICATE_CLIENT_ORDER_ID,
-      venueMessage: undefined,
-      message: `client_order_id ${req.clientOrderId} already exists but is not listed yet`,
-    });
-  }
-  return {
-    orderId: order.orderId,
-    clientOrderId: order.clientOrderId,
-    fillCountE2: order.fillCountE2,
-    remainingCountE2: order.remainingCountE2,
-    tsMs: order.lastUpdateAtMs,
-    isFromDuplicateLookup: true,
-  };
-}
-
-/**
- * Finds an order by our client_order_id among the market's orders (any status). The venue has no
- * client_order_id filter, so the market's orders are paged through; `minTsSec` narrows the scan.
- */
-export async function findOrderByClientOrderId(
-  ctx: EndpointContext,
-  ticker: string,
-  clientOrderId: string,
-  o?: CallOptions & { minTsSec?: number },
-): Promise<VenueOrder | undefined> {
-  const pages = paginate(
-    (cursor) =>
-      getOrders(
-        ctx,
-        {
-          ticker,
-          limit: 1000,
-          ...(cursor === undefined ? {} : { cursor }),
-          ...(o?.minTsSec === undefined ? {} : { minTsSec: o.minTsSec }),
-        },
-        o,
-      ),
-    { endpoint: 'GET /portfolio/orders' },
-  );
-  for await (const orders of pages) {
-    const match = orders.find((order) => order.clientOrderId === clientOrderId);
-    if (match !== undefined) return match;
-  }
-  return undefined;
 }
 
 /** `ticker` enables the venue's auto-routing to the market's shard. */
