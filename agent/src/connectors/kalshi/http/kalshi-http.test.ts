@@ -99,6 +99,20 @@ describe('KalshiHttp requests', () => {
     expect(f.calls[2]?.url.searchParams.get('market_ticker')).toBe('KXFEDMENTION-26MAR-JUDY');
   });
 
+  it('fetches more than 100 order books in chunks of 100', async () => {
+    const book = (ticker: string) => ({ ticker, orderbook_fp: { yes_dollars: [], no_dollars: [] } });
+    const reply = (call: FetchCall) =>
+      json({ orderbooks: (call.url.searchParams.get('tickers') ?? '').split(',').map(book) });
+    const f = scriptedFetch(reply);
+    const { http } = makeHttp(f.fetch);
+    const tickers = Array.from({ length: 230 }, (_, i) => `M-${i}`);
+    const books = await http.getOrderbooks(tickers);
+    expect(books.map((b) => b.ticker)).toEqual(tickers);
+    expect(f.calls.map((c) => (c.url.searchParams.get('tickers') ?? '').split(',').length)).toEqual([
+      100, 100, 30,
+    ]);
+  });
+
   it('uses the live cost table once given', async () => {
     const f = scriptedFetch(() => json({ markets: [], cursor: '' }));
     const { http, limiter } = makeHttp(f.fetch);

@@ -115,22 +115,28 @@ export async function getOrderbook(
   return { ticker, yesBids: r.orderbook_fp.yes_dollars, noBids: r.orderbook_fp.no_dollars };
 }
 
-/** Up to 100 books in one request. */
+/** The venue serves at most 100 books per request; longer lists are fetched in chunks of 100. */
+export const MAX_BOOKS_PER_REQUEST = 100;
+
 export async function getOrderbooks(
   ctx: EndpointContext,
   tickers: readonly string[],
   o?: CallOptions,
 ): Promise<VenueOrderbook[]> {
-  const r = await ctx.call(
-    OrderbooksResponse,
-    { ...read, template: '/markets/orderbooks', query: { tickers } },
-    o,
-  );
-  return r.orderbooks.map((b) => ({
-    ticker: b.ticker,
-    yesBids: b.orderbook_fp.yes_dollars,
-    noBids: b.orderbook_fp.no_dollars,
-  }));
+  const books: VenueOrderbook[] = [];
+  for (let start = 0; start < tickers.length; start += MAX_BOOKS_PER_REQUEST) {
+    const chunk = tickers.slice(start, start + MAX_BOOKS_PER_REQUEST);
+    const request = { ...read, template: '/markets/orderbooks', query: { tickers: chunk } };
+    const r = await ctx.call(OrderbooksResponse, request, o);
+    for (const b of r.orderbooks) {
+      books.push({
+        ticker: b.ticker,
+        yesBids: b.orderbook_fp.yes_dollars,
+        noBids: b.orderbook_fp.no_dollars,
+      });
+    }
+  }
+  return books;
 }
 
 export async function getTrades(
