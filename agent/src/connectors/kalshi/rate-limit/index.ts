@@ -5,5 +5,7 @@ export type { BucketLimit, AccountLimits, EndpointCostEntry, EndpointCosts } fro
 export { BASIC_TIER_LIMITS, DEFAULT_ENDPOINT_COSTS } from './config.js';
 export type { RequestCharge } from './endpoint-costs.js';
 export { EndpointCostTable } from './endpoint-costs.js';
-export type { LimiterClock, TokenBucketLimiterOptions } from './token-bucket-limiter.js';
-export { TokenBucketLimiter, systemLimiterClock } from './token-bucket-limiter.js';
+export type { TokenBucketLimiterOptions } from './token-bucket-limiter.js';
+export type { LimiterClock } from './limiter-clock.js';
+export { systemLimiterClock } from './limiter-clock.js';
+export { TokenBucketLimiter } from './token-bucket-limiter.js';

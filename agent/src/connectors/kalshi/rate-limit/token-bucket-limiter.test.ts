@@ -180,7 +180,7 @@ describe('TokenBucketLimiter', () => {
   });
 
   it('does not refill above capacity minus the tokens still in flight (the venue may not have charged them)', async () => {
-    const l = limiter();
+    const l = limiter({ settleTimeoutMs: 10_000 });
     const log: string[] = [];
     const first = write(50);
     track(l, first, 'first', log, false);

@@ -10,21 +10,9 @@ import type { BucketBudget, RateBucket, RequestLimiter, TokenRequest } from './t
 import { RequestPriority } from './types.js';
 import { WaitQueue } from './wait-queue.js';
 import type { Waiter } from './wait-queue.js';
-
-/** Injected time, so tests drive the limiter with fake timers and never sleep. */
-export interface LimiterClock {
-  nowMs(): number;
-  setTimer(callback: () => void, delayMs: number): unknown;
-  clearTimer(handle: unknown): void;
-}
-
-export const systemLimiterClock: LimiterClock = {
-  nowMs: () => Date.now(),
-  setTimer: (callback, delayMs) => setTimeout(callback, delayMs),
-  clearTimer: (handle) => {
-    if (handle !== undefined) clearTimeout(handle as ReturnType<typeof setTimeout>);
-  },
-};
+import { InFlightGrants } from './in-flight.js';
+import { systemLimiterClock } from './limiter-clock.js';
+import type { LimiterClock } from './limiter-clock.js';
 
 export interface TokenBucketLimiterOptions {
   /** From `/account/limits`; Basic tier until `configure` is called. */
@@ -42,15 +30,10 @@ export interface TokenBucketLimiterOptions {
   latencyAllowanceMs?: number;
   /**
    * A granted request not reported through `onSettled` within this many ms is assumed charged by
-   * the venue (so a caller that never reports cannot lock the bucket for good). Default 5000.
+   * the venue, so a caller that never reports cannot lock the bucket; it only loses throughput
+   * when a bucket holds less than this long of refill (Basic write: 1 s). Default 1000.
    */
   settleTimeoutMs?: number;
-}
-
-interface InFlight {
-  readonly bucket: RateBucket;
-  readonly cost: number;
-  readonly timer: unknown;
 }
 
 interface BucketLane {
@@ -64,8 +47,7 @@ interface BucketLane {
 export class TokenBucketLimiter implements RequestLimiter {
   private readonly clock: LimiterClock;
   private readonly lanes: Record<RateBucket, BucketLane>;
-  private readonly inFlight = new Map<TokenRequest, InFlight[]>();
-  private readonly settleTimeoutMs: number;
+  private readonly inFlight: InFlightGrants;
   private seq = 0;
   private rateLimitedCount = 0;
 
@@ -77,18 +59,15 @@ export class TokenBucketLimiter implements RequestLimiter {
     const agingMs = options.agingMs ?? 5000;
     const headroom = options.refillHeadroomPercent ?? 5;
     const latencyAllowanceMs = options.latencyAllowanceMs ?? 0;
-    this.settleTimeoutMs = options.settleTimeoutMs ?? 5000;
-    if (!Number.isSafeInteger(this.settleTimeoutMs) || this.settleTimeoutMs <= 0) {
-      throw new RangeError('settleTimeoutMs must be a positive integer');
-    }
-    if (!Number.isSafeInteger(latencyAllowanceMs) || latencyAllowanceMs < 0) {
-      throw new RangeError('latencyAllowanceMs must be a non-negative integer');
-    }
-    if (!Number.isSafeInteger(agingMs) || agingMs <= 0)
-      throw new RangeError('agingMs must be a positive integer');
-    if (!Number.isSafeInteger(headroom) || headroom < 0 || headroom >= 100) {
-      throw new RangeError('refillHeadroomPercent must be an integer 0..99');
-    }
+    const settleTimeoutMs = options.settleTimeoutMs ?? 1000;
+    checkInteger('agingMs', agingMs, 1, Number.MAX_SAFE_INTEGER);
+    checkInteger('refillHeadroomPercent', headroom, 0, 99);
+    checkInteger('latencyAllowanceMs', latencyAllowanceMs, 0, Number.MAX_SAFE_INTEGER);
+    checkInteger('settleTimeoutMs', settleTimeoutMs, 1, Number.MAX_SAFE_INTEGER);
+    this.inFlight = new InFlightGrants(this.clock, settleTimeoutMs, (request) => {
+      this.lanes[request.bucket].bucket.endInFlight(request.cost, this.clock.nowMs());
+      this.pump(request.bucket);
+    });
     const now = this.clock.nowMs();
     const lane = (bucket: RateBucket): BucketLane => ({
       bucket: new TokenBucket(limits[bucket], now, headroom, latencyAllowanceMs),
@@ -161,12 +140,7 @@ export class TokenBucketLimiter implements RequestLimiter {
   }
 
   onSettled(request: TokenRequest): void {
-    const grants = this.inFlight.get(request);
-    const grant = grants?.shift();
-    if (grants === undefined || grant === undefined) return; // unknown or already auto-settled
-    if (grants.length === 0) this.inFlight.delete(request);
-    this.clock.clearTimer(grant.timer);
-    this.settle(grant);
+    this.inFlight.settle(request); // an unknown or timed-out request is ignored
   }
 
   budget(): Record<RateBucket, BucketBudget> {
@@ -190,8 +164,6 @@ export class TokenBucketLimiter implements RequestLimiter {
 
   /** Shutdown: every waiting request fails (retryable) and no timer is left behind. */
   close(): void {
-    for (const grants of this.inFlight.values())
-      for (const grant of grants) this.clock.clearTimer(grant.timer);
     this.inFlight.clear();
     for (const name of ['read', 'write'] as const) {
       const lane = this.lanes[name];
@@ -236,28 +208,8 @@ export class TokenBucketLimiter implements RequestLimiter {
 
   /** Records a grant as in flight until `onSettled` (or the settle timeout). */
   private track(request: TokenRequest): void {
-    const { bucket, cost } = request;
-    this.lanes[bucket].bucket.beginInFlight(cost);
-    const grant: InFlight = {
-      bucket,
-      cost,
-      timer: this.clock.setTimer(() => {
-        const grants = this.inFlight.get(request);
-        const index = grants?.indexOf(grant) ?? -1;
-        if (grants === undefined || index < 0) return;
-        grants.splice(index, 1);
-        if (grants.length === 0) this.inFlight.delete(request);
-        this.settle(grant);
-      }, this.settleTimeoutMs),
-    };
-    const grants = this.inFlight.get(request);
-    if (grants === undefined) this.inFlight.set(request, [grant]);
-    else grants.push(grant);
-  }
-
-  private settle(grant: InFlight): void {
-    this.lanes[grant.bucket].bucket.endInFlight(grant.cost, this.clock.nowMs());
-    this.pump(grant.bucket);
+    this.lanes[request.bucket].bucket.beginInFlight(request.cost);
+    this.inFlight.add(request);
   }
 
   private cancelTimer(lane: BucketLane): void {
@@ -275,6 +227,12 @@ export class TokenBucketLimiter implements RequestLimiter {
       { retryable: false },
       { bucket, cost, capacity },
     );
+  }
+}
+
+function checkInteger(field: string, value: number, min: number, max: number): void {
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    throw new RangeError(`${field} must be an integer ${min}..${max}, got ${String(value)}`);
   }
 }
 
