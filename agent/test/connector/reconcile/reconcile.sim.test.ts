@@ -15,7 +15,12 @@ import { HealthTracker } from '../../../src/connectors/kalshi/health.js';
 import { KalshiHttp, isKalshiRequestError } from '../../../src/connectors/kalshi/http/index.js';
 import { TokenBucketLimiter } from '../../../src/connectors/kalshi/rate-limit/index.js';
 import { InMemoryLocalState } from '../../../src/connectors/kalshi/reconcile/local-state.js';
-import { Reconciler, REST_FILL_SOURCE } from '../../../src/connectors/kalshi/reconcile/reconciler.js';
+import {
+  RECONCILE_PLAN_KIND,
+  Reconciler,
+  REST_FILL_KIND,
+  REST_FILL_SOURCE,
+} from '../../../src/connectors/kalshi/reconcile/reconciler.js';
 import { TradingGate, type GateState } from '../../../src/connectors/kalshi/reconcile/trading-gate.js';
 import type { LedgerAppendOutcome, LedgerEventInput } from '../../../src/store/index.js';
 import { startSimVenue, type SimVenue } from '../../helpers/sim-venue.js';
@@ -88,7 +93,7 @@ describe('start-up reconciliation against the simulator', () => {
     const elsewhere = makeHttp();
     const placed = await elsewhere.createOrder(restingBid(`ext-${randomUUID()}`));
 
-    const { gate, reconciler, local } = makeReconciler(makeHttp());
+    const { gate, reconciler, local, ledger } = makeReconciler(makeHttp());
     const phases: GateState['phase'][] = [];
     gate.onChange((state) => phases.push(state.phase));
     expect(gate.isOpen).toBe(false);
@@ -106,6 +111,9 @@ describe('start-up reconciliation against the simulator', () => {
       expect.objectContaining({ orderId: placed.orderId, isExternal: true, ticker }),
     );
     expect(local.read().balanceE6).not.toBeNull();
+    // The decisions are kept for the audit trail.
+    const plans = [...ledger.events.values()].filter((event) => event.kind === RECONCILE_PLAN_KIND);
+    expect(plans).toHaveLength(1);
 
     // Reconciling again against an unchanged venue has nothing left to do.
     const again = await reconciler.run();
@@ -161,7 +169,9 @@ describe('start-up reconciliation against the simulator', () => {
     const { ledger, reconciler } = makeReconciler(http);
     const first = await reconciler.run();
     expect(first.fillsRecorded).toBeGreaterThan(0);
-    for (const event of ledger.events.values()) expect(event.source).toBe(REST_FILL_SOURCE);
+    const fills = [...ledger.events.values()].filter((event) => event.kind === REST_FILL_KIND);
+    expect(fills.length).toBe(first.fillsRecorded);
+    for (const event of fills) expect(event.source).toBe(REST_FILL_SOURCE);
     const second = await reconciler.run();
     expect(second.fillsRecorded).toBe(0);
   });

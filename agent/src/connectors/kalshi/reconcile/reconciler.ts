@@ -41,6 +41,9 @@ export interface ReconcilerOptions {
 /** REST fills are ledgered under this source, with the venue fill id as source_event_id. */
 export const REST_FILL_SOURCE = 'kalshi.rest';
 export const REST_FILL_KIND = 'kalshi.fill';
+/** Each applied plan (minus its fills, ledgered one by one) is kept for the audit trail. */
+export const RECONCILE_SOURCE = 'agent.reconcile';
+export const RECONCILE_PLAN_KIND = 'reconcile.plan';
 
 export interface RunOptions {
   /** A follow-up run (counting misses) does not close an open gate first; a failure still does. */
@@ -51,6 +54,7 @@ export class Reconciler {
   private inFlight: Promise<ReconcileReport> | undefined;
   private queued: Promise<ReconcileReport> | undefined;
   private isQueuedLoud = false;
+  private runSeq = 0;
   private lastSuccessAtMs: number | undefined;
   private readonly nowMs: () => number;
   private readonly options: ReconcileOptions;
@@ -99,6 +103,7 @@ export class Reconciler {
       const snapshot = await fetchVenueSnapshot(this.deps.http, local, { fillsSinceMs, nowMs: this.nowMs });
       const plan = planReconciliation(local, snapshot, this.options);
       const fillsRecorded = await this.recordFills(plan.actions);
+      await this.recordPlan(plan.actions, startedAtMs);
       await this.deps.local.apply(plan);
       this.logPlan(plan.actions);
       this.lastSuccessAtMs = startedAtMs;
@@ -124,6 +129,21 @@ export class Reconciler {
     if (fills.length === 0) return 0;
     const outcomes = await this.deps.ledger.append(fills.map(fillEvent));
     return outcomes.filter((outcome) => outcome.isNew).length;
+  }
+
+  private async recordPlan(actions: readonly ReconcileAction[], startedAtMs: number): Promise<void> {
+    const decisions = actions.filter((action) => action.kind !== 'fill_recorded');
+    if (decisions.length === 0) return;
+    this.runSeq += 1;
+    await this.deps.ledger.append([
+      {
+        source: RECONCILE_SOURCE,
+        sourceEventId: `${startedAtMs}-${this.runSeq}`,
+        kind: RECONCILE_PLAN_KIND,
+        payload: { actions: decisions },
+        venueTsMs: null,
+      },
+    ]);
   }
 
   private logPlan(actions: readonly ReconcileAction[]): void {
