@@ -277,6 +277,11 @@ export class KalshiConnector implements VenueConnector {
     });
   }
 
+  /** Polls `/exchange/status` now (it is also polled every `exchangePollMs`). */
+  async refreshExchangeStatus(): Promise<void> {
+    await this.exchange.poll();
+  }
+
   budget(): Record<RateBucket, BucketBudget> {
     return this.limiter.budget();
   }

@@ -134,6 +134,9 @@ describe('KalshiConnector against the simulator', () => {
     const book = connector.quotableBook(ticker);
     expect(book?.isQuotable).toBe(true);
     expect(book?.yesBids.length).toBeGreaterThan(0);
+    const limits = await connector.http.getAccountLimits();
+    expect(connector.budget().read.capacity).toBe(limits.read.capacity);
+    expect(connector.budget().write.refillPerSecond).toBe(limits.write.refillPerSecond);
     const health = connector.health();
     expect(health.reconciliation.light).toBe('green');
     expect(health.apiContract.light).toBe('green');
@@ -191,6 +194,32 @@ describe('KalshiConnector against the simulator', () => {
     expect(report.isOk).toBe(true);
     expect(phases).toEqual(['stream_down', 'reconciling', 'open']);
     expect(connector.gate.isOpen).toBe(true);
+  });
+
+  it('cancels every resting order with cancel-all, one outcome each', async () => {
+    const connector = makeConnector();
+    await connector.start();
+    for (const n of [1, 2]) {
+      const placed = await connector.createOrder(restingBid(`all-${n}-${randomUUID()}`));
+      expect(placed.status).toBe('ok');
+    }
+    const outcomes = await connector.cancelAll();
+    expect(outcomes.length).toBeGreaterThanOrEqual(2);
+    expect(outcomes.every((outcome) => outcome.status === 'ok')).toBe(true);
+    expect((await connector.http.getOrders({ status: 'resting' })).items).toEqual([]);
+  });
+
+  it('reports a venue trading pause on the venue light after the next status poll', async () => {
+    const connector = makeConnector();
+    await connector.start();
+    await sim.admin('/faults/pause', { is_paused: true });
+    try {
+      await connector.refreshExchangeStatus();
+      expect(connector.health().venue.light).toBe('amber');
+      expect(connector.health().venue.detail).toMatch(/Trading paused on Kalshi/);
+    } finally {
+      await sim.admin('/faults/pause', { is_paused: false });
+    }
   });
 
   it('retries a reconciliation that failed on a transient 503 and opens the gate only then', async () => {
