@@ -2,8 +2,8 @@
  * One side of a book (YES bids or NO bids): price → resting size in fixed-point integers, plus the
  * prices kept sorted so the best bid is O(1). This is the hot path of WS ingest: a delta that only
  * resizes an existing level is one Map lookup and one Map set, no allocation; adding or removing a
- * level is a binary search plus a splice near the top of the book, where activity concentrates
- * (prices are sorted ascending, so the best bid is the last element and splices there are cheap).
+ * level is a binary search plus a shift of the prices above it; activity concentrates near the top
+ * of the book (prices are sorted ascending, so the best bid is the last element: shifts are short).
  */
 export class Ladder {
   private readonly sizes = new Map<number, number>();
@@ -29,11 +29,25 @@ export class Ladder {
     const isPresent = this.sizes.has(priceE4);
     if (sizeE2 > 0) {
       this.sizes.set(priceE4, sizeE2);
-      if (!isPresent) this.prices.splice(this.insertionIndex(priceE4), 0, priceE4);
+      if (!isPresent) this.insertAt(this.insertionIndex(priceE4), priceE4);
     } else if (isPresent) {
       this.sizes.delete(priceE4);
-      this.prices.splice(this.insertionIndex(priceE4), 1);
+      this.removeAt(this.insertionIndex(priceE4));
     }
+  }
+
+  // Hand-rolled instead of splice, which allocates the array of removed elements on every call.
+  private insertAt(index: number, priceE4: number): void {
+    const prices = this.prices;
+    prices.push(priceE4);
+    for (let i = prices.length - 1; i > index; i--) prices[i] = prices[i - 1] ?? priceE4;
+    prices[index] = priceE4;
+  }
+
+  private removeAt(index: number): void {
+    const prices = this.prices;
+    for (let i = index; i < prices.length - 1; i++) prices[i] = prices[i + 1] ?? 0;
+    prices.pop();
   }
 
   clear(): void {
