@@ -9,7 +9,6 @@
  * runs again (fill / user_orders / market_positions carry no seq, so events may have been missed).
  */
 import {
-  ClientOrderId,
   MarketTicker,
   type OrderBook as ProtocolOrderBook,
   type OrderId,
@@ -31,7 +30,6 @@ import type {
   VenueDecreaseAck,
   VenueOrderAck,
 } from './http/types.js';
-import { collectAll } from './http/paginate.js';
 import { TokenBucketLimiter, type BucketBudget, type RateBucket } from './rate-limit/index.js';
 import { InMemoryLocalState, type LocalStateStore } from './reconcile/local-state.js';
 import { Reconciler, type FillLedger } from './reconcile/reconciler.js';
@@ -46,7 +44,7 @@ import type {
   WriteOutcome,
 } from './venue-connector.js';
 import type { KalshiStreamApi, KalshiStreamOptions, StreamEvent } from './ws/types.js';
-import { toWriteOutcome } from './write-outcome.js';
+import { OrderWrites } from './order-writes.js';
 
 export interface KalshiConnectorOptions {
   venue: VenueConfig;
@@ -84,6 +82,7 @@ export class KalshiConnector implements VenueConnector {
   readonly local: LocalStateStore;
   private readonly reconciler: Reconciler;
   private readonly exchange: ExchangeMonitor;
+  private readonly writes: OrderWrites;
   private readonly health$: HealthTracker;
   private readonly listeners = new Set<(event: ConnectorEvent) => void>();
   private readonly nowMs: () => number;
@@ -117,6 +116,13 @@ export class KalshiConnector implements VenueConnector {
       ...(options.reconcile === undefined ? {} : { reconcile: options.reconcile }),
     });
     this.exchange = new ExchangeMonitor(this.http, options.logger);
+    this.writes = new OrderWrites({
+      http: this.http,
+      local: this.local,
+      tradingState: () => this.tradingState(),
+      onMayExist: () => this.scheduleFollowUp(),
+      nowMs: this.nowMs,
+    });
     this.gate.onChange((gate) => this.emit({ type: 'gate_changed', gate }));
   }
 
@@ -171,80 +177,36 @@ export class KalshiConnector implements VenueConnector {
     return () => this.listeners.delete(listener);
   }
 
-  async createOrder(
-    request: CreateOrderRequest,
-    options: WriteOptions = {},
-  ): Promise<WriteOutcome<VenueOrderAck>> {
-    const refusal = this.refusal(options);
-    if (refusal !== undefined) return refusal;
-    const outcome = await toWriteOutcome(() =>
-      this.http.createOrder(request, {
-        priority: options.isFlatten === true ? 'flatten' : 'order',
-        ...signal(options),
-      }),
-    );
-    if (outcome.status === 'outcome_unknown') {
-      const ticker = MarketTicker.safeParse(request.ticker);
-      const clientOrderId = ClientOrderId.safeParse(request.clientOrderId);
-      if (ticker.success && clientOrderId.success)
-        await this.local.recordUnknownIntent?.({
-          clientOrderId: clientOrderId.data,
-          ticker: ticker.data,
-          submittedAtMs: this.nowMs(),
-        });
-    }
-    // Unknown outcomes, and 2xx answers that broke the contract, may have left an order behind.
-    const mayExist =
-      outcome.status === 'outcome_unknown' ||
-      (outcome.status === 'rejected' && outcome.venueCode === undefined);
-    if (mayExist) this.scheduleFollowUp();
-    return outcome;
+  createOrder(request: CreateOrderRequest, options?: WriteOptions): Promise<WriteOutcome<VenueOrderAck>> {
+    return this.writes.createOrder(request, options);
   }
 
   cancelOrder(
     orderId: OrderId,
     ticker: string,
-    options: WriteOptions = {},
+    options?: WriteOptions,
   ): Promise<WriteOutcome<VenueCancelAck>> {
-    return toWriteOutcome(() =>
-      this.http.cancelOrder(orderId, ticker, {
-        priority: options.isFlatten === true ? 'flatten' : 'cancel',
-        ...signal(options),
-      }),
-    );
+    return this.writes.cancelOrder(orderId, ticker, options);
   }
 
-  async amendOrder(
+  amendOrder(
     orderId: OrderId,
     request: AmendOrderRequest,
-    options: WriteOptions = {},
+    options?: WriteOptions,
   ): Promise<WriteOutcome<VenueAmendAck>> {
-    // An amend can add risk (a higher count or a better price), so it needs an open gate.
-    const refusal = this.refusal(options);
-    if (refusal !== undefined) return refusal;
-    return toWriteOutcome(() =>
-      this.http.amendOrder(orderId, request, { priority: 'order', ...signal(options) }),
-    );
+    return this.writes.amendOrder(orderId, request, options);
   }
 
   decreaseOrder(
     orderId: OrderId,
     request: DecreaseOrderRequest,
-    options: WriteOptions = {},
+    options?: WriteOptions,
   ): Promise<WriteOutcome<VenueDecreaseAck>> {
-    return toWriteOutcome(() =>
-      this.http.decreaseOrder(orderId, request, {
-        priority: options.isFlatten === true ? 'flatten' : 'cancel',
-        ...signal(options),
-      }),
-    );
+    return this.writes.decreaseOrder(orderId, request, options);
   }
 
-  async cancelAll(options: WriteOptions = {}): Promise<WriteOutcome<VenueCancelAck>[]> {
-    const resting = await collectAll((cursor) =>
-      this.http.getOrders({ status: 'resting', limit: 1000, ...(cursor === undefined ? {} : { cursor }) }),
-    );
-    return Promise.all(resting.map((order) => this.cancelOrder(order.orderId, order.ticker, options)));
+  cancelAll(options?: WriteOptions): Promise<WriteOutcome<VenueCancelAck>[]> {
+    return this.writes.cancelAll(options);
   }
 
   async reconcile(): Promise<ReconcileReport> {
@@ -302,15 +264,6 @@ export class KalshiConnector implements VenueConnector {
     }
   }
 
-  /** New risk goes only through an open gate and a green API contract; Flatten All always goes. */
-  private refusal(options: WriteOptions): { status: 'refused'; reason: string } | undefined {
-    if (options.isFlatten === true) return undefined;
-    const state = this.tradingState();
-    return state.mode === 'active'
-      ? undefined
-      : { status: 'refused', reason: `Trading halted: ${state.reason}` };
-  }
-
   private onStreamEvent(event: StreamEvent): void {
     this.emit(event);
     if (event.type === 'disconnected') this.gate.streamDown();
@@ -347,8 +300,4 @@ export class KalshiConnector implements VenueConnector {
       }
     }
   }
-}
-
-function signal(options: WriteOptions): { signal?: AbortSignal } {
-  return options.signal === undefined ? {} : { signal: options.signal };
 }
