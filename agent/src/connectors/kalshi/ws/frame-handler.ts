@@ -56,6 +56,8 @@ export interface FrameHandlerDeps {
 
 /** Unknown-field sampling on the hot frames: the first frame, then one in 64. */
 const HOT_SAMPLE_MASK = 63;
+/** At most one get_snapshot re-seed per sid per this interval. */
+const RESYNC_MIN_INTERVAL_MS = 1_000;
 
 function field(frame: unknown, key: string): unknown {
   return typeof frame === 'object' && frame !== null && key in frame ? Reflect.get(frame, key) : undefined;
@@ -64,6 +66,8 @@ function field(frame: unknown, key: string): unknown {
 export class FrameHandler {
   rejectedFrames = 0;
   private readonly probeIds = new Set<number>();
+  private readonly lastResyncAtMs = new Map<number, number>();
+  private readonly deferredResync = new Map<number, NodeJS.Timeout>();
   private hotCount = 0;
 
   constructor(private readonly d: FrameHandlerDeps) {}
@@ -140,6 +144,8 @@ export class FrameHandler {
     if (f === null) return;
     this.sequence(f.sid, f.seq);
     const ticker = f.msg.market_ticker;
+    // A snapshot in flight when its market was unsubscribed must not resurrect the book.
+    if (!this.d.subs.wanted.has(ticker)) return;
     const book = this.d.books.bind(f.sid, ticker);
     book.applySnapshot(f.msg.yes_dollars_fp ?? [], f.msg.no_dollars_fp ?? []);
     const nowMs = this.d.nowMs();
@@ -271,7 +277,7 @@ export class FrameHandler {
     const channel = this.d.subs.channelOf(sid);
     this.d.logger.warn({ sid, channel, expected: outcome.expectedSeq, got: outcome.gotSeq }, 'ws seq gap');
     if (channel === undefined) return;
-    // Books first, announcement second: a listener reacting to the gap must already see them unquotable.
+    // Books first, then the event: a listener reacting to the gap must see them unquotable.
     if (channel === 'orderbook_delta') this.resyncBooks(sid);
     this.d.emit({ type: 'gap', channel, sid, expectedSeq: outcome.expectedSeq, gotSeq: outcome.gotSeq });
   }
@@ -288,7 +294,42 @@ export class FrameHandler {
       book.markUnquotable('seq_gap');
       this.d.emit({ type: 'book_changed', marketTicker: ticker, isQuotable: false });
     }
-    this.d.subs.requestSnapshots([...tickers]);
+    this.requestResync(sid);
+  }
+
+  /**
+   * At most one get_snapshot per sid per RESYNC_MIN_INTERVAL_MS: under schema drift every delta
+   * is rejected, and one request per rejected frame would flood the venue's command limit. A
+   * request inside the interval is deferred to its end, never dropped (a book must not stay
+   * unquotable while deltas keep it "live").
+   */
+  private requestResync(sid: number): void {
+    if (this.deferredResync.has(sid)) return;
+    const nowMs = this.d.nowMs();
+    const waitMs =
+      (this.lastResyncAtMs.get(sid) ?? Number.NEGATIVE_INFINITY) + RESYNC_MIN_INTERVAL_MS - nowMs;
+    if (waitMs > 0) {
+      const timer = setTimeout(() => {
+        this.deferredResync.delete(sid);
+        this.requestResync(sid);
+      }, waitMs);
+      timer.unref();
+      this.deferredResync.set(sid, timer);
+      return;
+    }
+    this.lastResyncAtMs.set(sid, nowMs);
+    const unquotable = this.d.subs
+      .tickersOf('orderbook_delta')
+      .filter((t) => this.d.books.get(t)?.isQuotable !== true);
+    this.d.subs.requestSnapshots(unquotable);
+  }
+
+  /** A new connection: deferred re-seeds of the old one are moot. */
+  reset(): void {
+    for (const timer of this.deferredResync.values()) clearTimeout(timer);
+    this.deferredResync.clear();
+    this.lastResyncAtMs.clear();
+    this.probeIds.clear();
   }
 
   private markChannelInDoubt(channel: StreamChannel, sid: number): void {

@@ -6,7 +6,7 @@ import WebSocket from 'ws';
 import type { Logger } from 'pino';
 import type { MarketTicker } from '@pt/protocol';
 import type { BookRegistry } from '../book/index.js';
-import { signKalshiRequest } from '../http/sign.js';
+import { signKalshiRequest } from '../http/index.js';
 import { DEFAULT_BACKOFF, fullJitterDelayMs } from './backoff.js';
 import { FrameHandler } from './frame-handler.js';
 import { LedgerSink } from './ledger-sink.js';
@@ -107,6 +107,7 @@ export class KalshiStream implements KalshiStreamApi {
     this.status = 'stopped';
     for (const timer of [this.reconnectTimer, this.checkTimer, this.pingTimer])
       if (timer !== null) clearTimeout(timer);
+    this.handler.reset();
     this.resolveFirstOpen?.();
     const socket = this.socket;
     this.socket = null;
@@ -199,6 +200,7 @@ export class KalshiStream implements KalshiStreamApi {
     // A new connection: sids and seqs restart, every book waits for its new snapshot.
     this.seq.reset();
     this.subs.reset();
+    this.handler.reset();
     this.books.clearSids();
     this.clocks.restart(nowMs);
     this.awaitingAcks = new Set(this.subs.syncAll());
