@@ -20,10 +20,18 @@ import type {
 export class RecordingLimiter implements RequestLimiter {
   readonly acquired: TokenRequest[] = [];
   readonly rateLimited: RateBucket[] = [];
+  /** Granted requests not yet reported settled (the same objects `acquire` received). */
+  readonly inFlight = new Set<TokenRequest>();
+  settledCount = 0;
 
   acquire(request: TokenRequest): Promise<void> {
     this.acquired.push({ bucket: request.bucket, cost: request.cost, priority: request.priority });
+    this.inFlight.add(request);
     return Promise.resolve();
+  }
+  onSettled(request: TokenRequest): void {
+    if (!this.inFlight.delete(request)) throw new Error('onSettled for a request that is not in flight');
+    this.settledCount += 1;
   }
   onRateLimited(bucket: RateBucket): void {
     this.rateLimited.push(bucket);

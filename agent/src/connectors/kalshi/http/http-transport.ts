@@ -6,7 +6,7 @@
  */
 import type { Logger } from 'pino';
 import type { KalshiCredentials } from '../credentials.js';
-import type { RateBucket, RequestLimiter, RequestPriority } from '../rate-limit/types.js';
+import type { RateBucket, RequestLimiter, RequestPriority, TokenRequest } from '../rate-limit/types.js';
 import { classifyStatus, classifyTransport, isSuccessStatus } from './classify.js';
 import type { RequestKind, TransportFailure } from './classify.js';
 import { KalshiRequestError } from './request-error.js';
@@ -72,13 +72,21 @@ export class HttpTransport {
     const kind: RequestKind = request.method === 'GET' ? 'read' : 'write';
     const charge = this.options.charger.charge(request.method, path, request.itemCount);
     for (let attempt = 0; ; attempt++) {
-      await this.options.limiter.acquire({
+      const tokens: TokenRequest = {
         bucket: charge.bucket,
         cost: charge.cost,
         priority: request.priority,
         ...(request.signal === undefined ? {} : { signal: request.signal }),
-      });
-      const response = await this.attempt(request, path, endpoint, kind);
+      };
+      await this.options.limiter.acquire(tokens);
+      let response: TransportResponse;
+      try {
+        response = await this.attempt(request, path, endpoint, kind);
+      } finally {
+        // The venue charges when it processes a request; until the answer arrives the limiter
+        // holds those tokens as in flight so a backed-up venue queue cannot turn into 429s.
+        this.options.limiter.onSettled?.(tokens);
+      }
       if (response.status !== 429) return this.checkStatus(response, kind);
       this.options.limiter.onRateLimited(charge.bucket);
       this.options.logger.warn(

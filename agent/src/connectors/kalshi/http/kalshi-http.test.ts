@@ -142,6 +142,23 @@ describe('KalshiHttp error classification', () => {
     expect(limiter.acquired).toHaveLength(5);
   });
 
+  it('reports every granted request as settled, answered or not, so the limiter can release it', async () => {
+    const tooMany = () => json({ error: 'too many requests' }, 429);
+    const f = scriptedFetch(
+      tooMany,
+      () => json({ balance_dollars: '1.0000', portfolio_value: 0 }),
+      () => Promise.reject(new TypeError('fetch failed')),
+      hang,
+    );
+    const { http, limiter } = makeHttp(f.fetch, { timeoutMs: 20 });
+    await http.getBalance();
+    await failure(http.createOrder(CREATE));
+    await failure(http.getBalance());
+    expect(limiter.acquired).toHaveLength(4);
+    expect(limiter.settledCount).toBe(4);
+    expect(limiter.inFlight.size).toBe(0);
+  });
+
   it('429 past the retry limit → rate_limited, retryable', async () => {
     const f = scriptedFetch(() => json({ error: 'too many requests' }, 429));
     const { http } = makeHttp(f.fetch, { maxRateLimitRetries: 2 });
