@@ -1,9 +1,10 @@
 import type { Database, Statement } from 'better-sqlite3';
 
 /**
- * A queued write. Methods (not function-typed properties) on purpose: TypeScript checks method
- * parameters bivariantly, so a `Job` can hold a `Promise<T>`'s resolve and a `(db) => T` work
- * without a closure per job; the queue only ever passes `work`'s own result to `resolve`.
+ * A queued write: either `work` or a row job (`rowWriter` + `rows`). resolve/reject are methods
+ * (not function-typed properties) on purpose: TypeScript checks method parameters bivariantly, so a
+ * `Job` can hold a `Promise<T>`'s resolve without a closure per job; the queue only ever passes the
+ * job's own result to `resolve`. Every job has all fields, so the queue's loops see one shape.
  */
 export interface Job {
   weight: number;
