@@ -40,6 +40,9 @@ class MemoryLedger {
       }),
     );
   }
+  get(source: string, sourceEventId: string): LedgerEventInput | null {
+    return this.events.get(`${source} ${sourceEventId}`) ?? null;
+  }
 }
 
 let sim: SimVenue;
@@ -174,6 +177,15 @@ describe('start-up reconciliation against the simulator', () => {
     for (const event of fills) expect(event.source).toBe(REST_FILL_SOURCE);
     const second = await reconciler.run();
     expect(second.fillsRecorded).toBe(0);
+    expect(second.plan?.actions.some((action) => action.kind === 'fill_recorded')).toBe(false);
+
+    // A fresh agent whose ledger got the fills from the WS (same key, source kalshi.ws) does not
+    // record them again from REST.
+    const restarted = makeReconciler(http);
+    for (const event of fills) await restarted.ledger.append([{ ...event, source: 'kalshi.ws' }]);
+    const third = await restarted.reconciler.run();
+    expect(third.fillsRecorded).toBe(0);
+    expect(third.plan?.actions.some((action) => action.kind === 'fill_recorded')).toBe(false);
   });
 
   it('fails closed on schema drift in /portfolio/balance: gate halted with the reason, contract light red', async () => {

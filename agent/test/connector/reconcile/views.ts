@@ -87,7 +87,7 @@ export function emptyLocal(overrides: Partial<LocalState> = {}): LocalState {
     unknownIntents: [],
     positions: new Map(),
     balanceE6: moneyE6(100_000_000),
-    ledgeredFillIds: new Set(),
+    ledgeredFillKeys: new Set(),
     ...overrides,
   };
 }

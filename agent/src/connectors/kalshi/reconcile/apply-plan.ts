@@ -3,14 +3,15 @@
  * machine will apply plans to its own richer state; this version defines what "applied" means
  * (the idempotency property test runs against it) and backs `InMemoryLocalState`.
  */
-import type { ClientOrderId, CountE2, FillId, MarketTicker, MoneyE6, OrderId } from '@pt/protocol';
-import type {
-  LocalOpenOrder,
-  LocalState,
-  ReconcileAction,
-  ReconcilePlan,
-  UnknownIntent,
-  VenueOrderView,
+import type { ClientOrderId, CountE2, MarketTicker, MoneyE6, OrderId } from '@pt/protocol';
+import {
+  fillKey,
+  type LocalOpenOrder,
+  type LocalState,
+  type ReconcileAction,
+  type ReconcilePlan,
+  type UnknownIntent,
+  type VenueOrderView,
 } from './types.js';
 
 export function applyPlan(local: LocalState, plan: ReconcilePlan): LocalState {
@@ -19,7 +20,7 @@ export function applyPlan(local: LocalState, plan: ReconcilePlan): LocalState {
     local.unknownIntents.map((intent) => [intent.clientOrderId, intent]),
   );
   const positions = new Map<MarketTicker, CountE2>(local.positions);
-  const fills = new Set<FillId>(local.ledgeredFillIds);
+  const fills = new Set<string>(local.ledgeredFillKeys);
   let balanceE6: MoneyE6 | null = local.balanceE6;
 
   for (const action of plan.actions) {
@@ -31,7 +32,7 @@ export function applyPlan(local: LocalState, plan: ReconcilePlan): LocalState {
     unknownIntents: [...intents.values()],
     positions,
     balanceE6,
-    ledgeredFillIds: fills,
+    ledgeredFillKeys: fills,
   };
 }
 
@@ -39,7 +40,7 @@ interface Mutable {
   orders: Map<OrderId, LocalOpenOrder>;
   intents: Map<ClientOrderId, UnknownIntent>;
   positions: Map<MarketTicker, CountE2>;
-  fills: Set<FillId>;
+  fills: Set<string>;
 }
 
 function applyOne(action: ReconcileAction, state: Mutable): void {
@@ -75,7 +76,7 @@ function applyOne(action: ReconcileAction, state: Mutable): void {
       state.orders.delete(action.orderId);
       return;
     case 'fill_recorded':
-      state.fills.add(action.fill.fillId);
+      state.fills.add(fillKey(action.fill));
       return;
     case 'position_mismatch':
       if (action.venueE2 === 0) state.positions.delete(action.ticker);

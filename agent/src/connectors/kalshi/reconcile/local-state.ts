@@ -4,7 +4,7 @@
  * is the reference implementation (the pure `applyPlan`), used by the connector until then and
  * by tests.
  */
-import type { ClientOrderId, CountE2, FillId, MarketTicker, MoneyE6 } from '@pt/protocol';
+import type { ClientOrderId, CountE2, MarketTicker, MoneyE6 } from '@pt/protocol';
 import { applyPlan } from './apply-plan.js';
 import type { LocalOpenOrder, LocalState, ReconcilePlan, UnknownIntent } from './types.js';
 
@@ -28,7 +28,7 @@ export class InMemoryLocalState implements LocalStateStore {
       unknownIntents: [],
       positions: new Map<MarketTicker, CountE2>(),
       balanceE6: null,
-      ledgeredFillIds: new Set<FillId>(),
+      ledgeredFillKeys: new Set<string>(),
       ...initial,
     };
   }

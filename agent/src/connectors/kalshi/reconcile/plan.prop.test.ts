@@ -6,13 +6,20 @@ import {
   fillId,
   intent,
   localOrder,
+  orderId,
   ticker,
   venueFill,
   venueOrder,
 } from '../../../../test/connector/reconcile/views.js';
 import { applyPlan } from './apply-plan.js';
 import { planReconciliation } from './plan.js';
-import type { LocalState, ReconcileOptions, VenueOrderView, VenueSnapshot } from './types.js';
+import {
+  fillKey,
+  type LocalState,
+  type ReconcileOptions,
+  type VenueOrderView,
+  type VenueSnapshot,
+} from './types.js';
 
 /**
  * Small id pools so local and venue collide often: the interesting cases are the overlaps
@@ -79,7 +86,7 @@ const localArb = fc
     ),
     positions: fc.array(fc.tuple(fc.constantFrom(...TICKERS), fc.integer({ min: -500, max: 500 }))),
     balance: fc.option(fc.integer({ min: 0, max: 1_000 }), { nil: null }),
-    fills: fc.uniqueArray(fc.integer({ min: 1, max: 6 })),
+    fills: fc.array(fc.tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: ORDER_POOL }))),
   })
   .map((r): LocalState => ({
     openOrders: r.orders.map((o) =>
@@ -88,7 +95,7 @@ const localArb = fc
     unknownIntents: r.intents.map((i) => intent(i.n, { checksWithoutMatch: i.checks })),
     positions: new Map(r.positions.map(([t, p]) => [t, signedCountE2(p)])),
     balanceE6: r.balance === null ? null : moneyE6(r.balance * 1_000_000),
-    ledgeredFillIds: new Set(r.fills.map(fillId)),
+    ledgeredFillKeys: new Set(r.fills.map(([f, o]) => fillKey({ fillId: fillId(f), orderId: orderId(o) }))),
   }));
 
 const optionsArb = fc.record({

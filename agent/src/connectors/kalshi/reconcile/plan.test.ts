@@ -14,6 +14,7 @@ import {
 } from '../../../../test/connector/reconcile/views.js';
 import { applyPlan } from './apply-plan.js';
 import { planReconciliation } from './plan.js';
+import { fillKey } from './types.js';
 
 const kinds = (plan: { actions: { kind: string }[] }) => plan.actions.map((a) => a.kind);
 
@@ -112,10 +113,17 @@ describe('planReconciliation', () => {
   });
 
   it('records only fills the ledger does not have, once each', () => {
-    const local = emptyLocal({ ledgeredFillIds: new Set([fillId(1)]) });
-    const fills = [venueFill(1, 1), venueFill(2, 1), venueFill(2, 1)];
+    const local = emptyLocal({
+      ledgeredFillKeys: new Set([fillKey({ fillId: fillId(1), orderId: orderId(1) })]),
+    });
+    // Fill 3 is a self-cross: one venue fill id on two of our orders, two fills.
+    const fills = [venueFill(1, 1), venueFill(2, 1), venueFill(2, 1), venueFill(3, 1), venueFill(3, 2)];
     const plan = planReconciliation(local, snapshot({ recentFills: fills }));
-    expect(plan.actions).toEqual([{ kind: 'fill_recorded', fill: venueFill(2, 1) }]);
+    expect(plan.actions).toEqual([
+      { kind: 'fill_recorded', fill: venueFill(2, 1) },
+      { kind: 'fill_recorded', fill: venueFill(3, 1) },
+      { kind: 'fill_recorded', fill: venueFill(3, 2) },
+    ]);
   });
 
   it('reports position and balance differences, adopting the venue numbers', () => {

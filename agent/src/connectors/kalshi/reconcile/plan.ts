@@ -7,6 +7,7 @@
 import { signedCountE2, type ClientOrderId, type OrderId } from '@pt/protocol';
 import {
   DEFAULT_RECONCILE_OPTIONS,
+  fillKey,
   type LocalOpenOrder,
   type LocalState,
   type ReconcileAction,
@@ -114,11 +115,12 @@ function compareOpenOrder(
 }
 
 function newFills(local: LocalState, venue: VenueSnapshot): ReconcileAction[] {
-  const recorded = new Set(local.ledgeredFillIds);
+  const recorded = new Set(local.ledgeredFillKeys);
   const actions: ReconcileAction[] = [];
   for (const fill of venue.recentFills) {
-    if (recorded.has(fill.fillId)) continue;
-    recorded.add(fill.fillId);
+    const key = fillKey(fill);
+    if (recorded.has(key)) continue;
+    recorded.add(key);
     actions.push({ kind: 'fill_recorded', fill });
   }
   return actions;

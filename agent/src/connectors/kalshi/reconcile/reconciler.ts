@@ -15,13 +15,19 @@ import { planReconciliation } from './plan.js';
 import type { TradingGate } from './trading-gate.js';
 import {
   DEFAULT_RECONCILE_OPTIONS,
+  fillKey,
+  type LocalState,
   type ReconcileAction,
   type ReconcileOptions,
   type VenueFillView,
+  type VenueSnapshot,
 } from './types.js';
+import { WS_LEDGER_SOURCE } from '../ws/ledger-sink.js';
 
 export interface FillLedger {
   append(events: readonly LedgerEventInput[]): Promise<LedgerAppendOutcome[]>;
+  /** The store's `ledger.get`: lets a pass skip fills already ledgered (by REST or by the WS). */
+  get?(source: string, sourceEventId: string): unknown;
 }
 
 export interface ReconcilerOptions {
@@ -38,7 +44,10 @@ export interface ReconcilerOptions {
   fillsOverlapMs?: number;
 }
 
-/** REST fills are ledgered under this source, with the venue fill id as source_event_id. */
+/**
+ * REST fills are ledgered under this source with `fillKey()` = `fill:<fill id>:<order id>` as
+ * source_event_id: the same id the WS client gives the same fill under `kalshi.ws`.
+ */
 export const REST_FILL_SOURCE = 'kalshi.rest';
 export const REST_FILL_KIND = 'kalshi.fill';
 /** Each applied plan (minus its fills, ledgered one by one) is kept for the audit trail. */
@@ -101,7 +110,7 @@ export class Reconciler {
           ? startedAtMs - (this.deps.initialFillsLookbackMs ?? 24 * 3_600_000)
           : this.lastSuccessAtMs - (this.deps.fillsOverlapMs ?? 300_000);
       const snapshot = await fetchVenueSnapshot(this.deps.http, local, { fillsSinceMs, nowMs: this.nowMs });
-      const plan = planReconciliation(local, snapshot, this.options);
+      const plan = planReconciliation(this.withLedgeredFills(local, snapshot), snapshot, this.options);
       const fillsRecorded = await this.recordFills(plan.actions);
       await this.recordPlan(plan.actions, startedAtMs);
       await this.deps.local.apply(plan);
@@ -122,6 +131,21 @@ export class Reconciler {
         finishedAtMs: this.nowMs(),
       };
     }
+  }
+
+  /** Fills the ledger already holds (from either source) are not "new", whatever local state says. */
+  private withLedgeredFills(local: LocalState, snapshot: VenueSnapshot): LocalState {
+    const { ledger } = this.deps;
+    if (ledger.get === undefined) return local;
+    const keys = new Set(local.ledgeredFillKeys);
+    for (const fill of snapshot.recentFills) {
+      const key = fillKey(fill);
+      const isLedgered =
+        (ledger.get(REST_FILL_SOURCE, key) ?? null) !== null ||
+        (ledger.get(WS_LEDGER_SOURCE, key) ?? null) !== null;
+      if (isLedgered) keys.add(key);
+    }
+    return { ...local, ledgeredFillKeys: keys };
   }
 
   private async recordFills(actions: readonly ReconcileAction[]): Promise<number> {
@@ -163,7 +187,7 @@ export class Reconciler {
 function fillEvent(fill: VenueFillView): LedgerEventInput {
   return {
     source: REST_FILL_SOURCE,
-    sourceEventId: fill.fillId,
+    sourceEventId: fillKey(fill),
     kind: REST_FILL_KIND,
     payload: fill,
     venueTsMs: fill.createdAtMs,

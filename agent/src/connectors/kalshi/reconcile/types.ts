@@ -53,8 +53,11 @@ export interface LocalState {
   positions: ReadonlyMap<MarketTicker, CountE2>;
   /** Last known cash balance, or null on a first start (nothing to compare). */
   balanceE6: MoneyE6 | null;
-  /** Venue fill ids already in the ledger. */
-  ledgeredFillIds: ReadonlySet<FillId>;
+  /**
+   * Fills already in the ledger, as `fillKey()` strings. Keyed by fill id AND order id because a
+   * self-cross fills two of our orders in one trade and the venue's fill id may be the trade id.
+   */
+  ledgeredFillKeys: ReadonlySet<string>;
 }
 
 export type VenueOrderStatus = 'resting' | 'canceled' | 'executed';
@@ -72,6 +75,11 @@ export interface VenueOrderView {
   remainingCountE2: CountE2;
   status: VenueOrderStatus;
   createdAtMs: number | null;
+}
+
+/** The identity of one of our fills: `fill:<fill id>:<order id>` (the WS ledger uses the same). */
+export function fillKey(fill: { fillId: string; orderId: string }): string {
+  return `fill:${fill.fillId}:${fill.orderId}`;
 }
 
 /** A fill as the venue reports it (REST `/portfolio/fills`). */
