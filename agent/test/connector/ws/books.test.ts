@@ -111,4 +111,20 @@ describe('KalshiStream books against the simulator', () => {
     await expectMatchesRest(h, FED_MARKET);
     expect(h.stream.state().reconnects).toBe(0); // re-seeded in place, no reconnect needed
   }, 60_000);
+
+  it('adds a market to the live subscription (update_subscription add_markets) and removes it again', async () => {
+    const sidBefore = h.stream.state().channels.orderbook_delta.sid;
+    const extra = (await openTickers(h, 'KXHIGHNY-')).find((t) => !weather.includes(t));
+    expect(extra).toBeDefined();
+    if (extra === undefined) return;
+    h.stream.subscribeMarkets([extra]);
+    await until(() => h.books.get(extra)?.isQuotable === true, 15_000, 'added market quotable');
+    expect(h.stream.state().channels.orderbook_delta.sid).toBe(sidBefore); // same subscription, not a new one
+    await expectMatchesRest(h, extra);
+    h.stream.unsubscribeMarkets([extra]);
+    expect(h.books.get(extra)).toBeUndefined();
+    expect(h.stream.state().markets[extra]).toBeUndefined();
+    // the other books are untouched and still quotable
+    expect(h.books.get(FED_MARKET)?.isQuotable).toBe(true);
+  }, 60_000);
 });
