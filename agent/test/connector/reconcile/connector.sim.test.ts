@@ -10,6 +10,9 @@
  *   refused, health and the contract light are red.
  */
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { countE2, priceE4, type MarketTicker } from '@pt/protocol';
 import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -21,18 +24,19 @@ import { InMemoryLocalState } from '../../../src/connectors/kalshi/reconcile/loc
 import type { ConnectorEvent, ReconcileReport } from '../../../src/connectors/kalshi/venue-connector.js';
 import { resolveVenueConfig } from '../../../src/connectors/kalshi/venue-config.js';
 import { KalshiStream } from '../../../src/connectors/kalshi/ws/index.js';
-import type { LedgerAppendOutcome, LedgerEventInput } from '../../../src/store/index.js';
+import { openStore, type Store } from '../../../src/store/index.js';
 import { startSimVenue, type SimVenue } from '../../helpers/sim-venue.js';
 
 const logger = pino({ level: 'silent' });
 
-const ledger = {
-  append(events: readonly LedgerEventInput[]): Promise<LedgerAppendOutcome[]> {
-    return Promise.resolve(events.map((_, i): LedgerAppendOutcome => ({ isNew: true, id: i + 1 })));
-  },
-};
-
 let sim: SimVenue;
+const dirs: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'pt-connector-'));
+  dirs.push(dir);
+  return dir;
+}
+let store: Store;
 let ticker: MarketTicker;
 const connectors: KalshiConnector[] = [];
 
@@ -40,7 +44,7 @@ function makeConnector(local = new InMemoryLocalState()): KalshiConnector {
   const connector = new KalshiConnector({
     venue: resolveVenueConfig('sim', { restBaseUrl: sim.rest, wsUrl: sim.ws }),
     credentials: { keyId: sim.keyId, privateKey: sim.privateKey },
-    ledger,
+    ledger: store.ledger,
     logger,
     local,
     createStream: (options) => new KalshiStream(options),
@@ -85,6 +89,7 @@ function nextEvent<T extends ConnectorEvent>(
 
 beforeAll(async () => {
   sim = await startSimVenue({ seed: 11 });
+  store = openStore({ dataDir: tempDir(), environment: 'sim', logger });
   const http = new KalshiHttp({
     baseUrl: sim.rest,
     credentials: { keyId: sim.keyId, privateKey: sim.privateKey },
@@ -105,7 +110,9 @@ afterEach(async () => {
 });
 
 afterAll(async () => {
+  await store.close();
   await sim.stop();
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('KalshiConnector against the simulator', () => {

@@ -7,6 +7,9 @@
  * - schema drift on `/portfolio/balance` fails closed: gate halted with the reason, contract red.
  */
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ClientOrderId, countE2, priceE4, type MarketTicker } from '@pt/protocol';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,30 +25,19 @@ import {
   REST_FILL_SOURCE,
 } from '../../../src/connectors/kalshi/reconcile/reconciler.js';
 import { TradingGate, type GateState } from '../../../src/connectors/kalshi/reconcile/trading-gate.js';
-import type { LedgerAppendOutcome, LedgerEventInput } from '../../../src/store/index.js';
+import { openStore, type Store } from '../../../src/store/index.js';
 import { startSimVenue, type SimVenue } from '../../helpers/sim-venue.js';
 
 const logger = pino({ level: 'silent' });
 
-/** A ledger that keeps the store's idempotency contract (source + sourceEventId) in memory. */
-class MemoryLedger {
-  readonly events = new Map<string, LedgerEventInput>();
-  append(events: readonly LedgerEventInput[]): Promise<LedgerAppendOutcome[]> {
-    return Promise.resolve(
-      events.map((event, i): LedgerAppendOutcome => {
-        const key = `${event.source} ${event.sourceEventId}`;
-        if (this.events.has(key)) return { isNew: false };
-        this.events.set(key, event);
-        return { isNew: true, id: this.events.size + i };
-      }),
-    );
-  }
-  get(source: string, sourceEventId: string): LedgerEventInput | null {
-    return this.events.get(`${source} ${sourceEventId}`) ?? null;
-  }
-}
-
 let sim: SimVenue;
+const dirs: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'pt-reconcile-'));
+  dirs.push(dir);
+  return dir;
+}
+const stores: Store[] = [];
 let ticker: MarketTicker;
 
 function makeHttp(contract = new ContractMonitor(), timeoutMs = 5_000): KalshiHttp {
@@ -61,7 +53,14 @@ function makeHttp(contract = new ContractMonitor(), timeoutMs = 5_000): KalshiHt
 
 function makeReconciler(http: KalshiHttp, local = new InMemoryLocalState()) {
   const gate = new TradingGate();
-  const ledger = new MemoryLedger();
+  // A real store per agent: a fresh data dir is a fresh install.
+  const store = openStore({
+    dataDir: tempDir(),
+    environment: 'sim',
+    logger,
+  });
+  stores.push(store);
+  const ledger = store.ledger;
   const reconciler = new Reconciler({ http, local, gate, ledger, logger });
   return { gate, ledger, local, reconciler };
 }
@@ -88,7 +87,9 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
+  await Promise.all(stores.map((store) => store.close()));
   await sim.stop();
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('start-up reconciliation against the simulator', () => {
@@ -115,8 +116,7 @@ describe('start-up reconciliation against the simulator', () => {
     );
     expect(local.read().balanceE6).not.toBeNull();
     // The decisions are kept for the audit trail.
-    const plans = [...ledger.events.values()].filter((event) => event.kind === RECONCILE_PLAN_KIND);
-    expect(plans).toHaveLength(1);
+    expect(ledger.readByKind(RECONCILE_PLAN_KIND)).toHaveLength(1);
 
     // Reconciling again against an unchanged venue has nothing left to do.
     const again = await reconciler.run();
@@ -172,7 +172,7 @@ describe('start-up reconciliation against the simulator', () => {
     const { ledger, reconciler } = makeReconciler(http);
     const first = await reconciler.run();
     expect(first.fillsRecorded).toBeGreaterThan(0);
-    const fills = [...ledger.events.values()].filter((event) => event.kind === REST_FILL_KIND);
+    const fills = ledger.readByKind(REST_FILL_KIND);
     expect(fills.length).toBe(first.fillsRecorded);
     for (const event of fills) expect(event.source).toBe(REST_FILL_SOURCE);
     const second = await reconciler.run();
@@ -182,7 +182,15 @@ describe('start-up reconciliation against the simulator', () => {
     // A fresh agent whose ledger got the fills from the WS (same key, source kalshi.ws) does not
     // record them again from REST.
     const restarted = makeReconciler(http);
-    for (const event of fills) await restarted.ledger.append([{ ...event, source: 'kalshi.ws' }]);
+    await restarted.ledger.append(
+      fills.map(({ sourceEventId, kind, payload, venueTsMs }) => ({
+        source: 'kalshi.ws',
+        sourceEventId,
+        kind,
+        payload,
+        venueTsMs,
+      })),
+    );
     const third = await restarted.reconciler.run();
     expect(third.fillsRecorded).toBe(0);
     expect(third.plan?.actions.some((action) => action.kind === 'fill_recorded')).toBe(false);
