@@ -5,7 +5,10 @@
  * - silent stall (pings still answered) → market data stale → forced reconnect → recovers once
  *   the venue sends data again.
  */
+import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
+import { BookRegistry } from '../../../src/connectors/kalshi/book/index.js';
+import { KalshiStream, seededRandom } from '../../../src/connectors/kalshi/ws/index.js';
 import { FED_MARKET, openTickers, startStreamHarness, until, type StreamHarness } from './stream-harness.js';
 
 describe('KalshiStream faults against the simulator', () => {
@@ -28,6 +31,9 @@ describe('KalshiStream faults against the simulator', () => {
     const all = [FED_MARKET, ...weather];
     await until(() => all.every((t) => harness.books.get(t)?.isQuotable === true), 15_000, 'quotable books');
     const sidsBefore = harness.stream.state().channels;
+    // Let the first handshake's signature age past the venue's 5 s window: the reconnect only
+    // works if it is signed afresh.
+    await new Promise((r) => setTimeout(r, 6_000));
 
     const disconnected = harness.waitFor('disconnected');
     const reconnected = harness.waitFor('reconnected');
@@ -98,4 +104,29 @@ describe('KalshiStream faults against the simulator', () => {
     await until(() => harness.books.get(FED_MARKET)?.isQuotable === true, 15_000, 'quotable after the stall');
     expect(harness.stream.state().markets[FED_MARKET]).toMatchObject({ isStale: false, isQuotable: true });
   }, 90_000);
+
+  it('a rejected handshake (401, unknown key) is retried with backoff, never crashes, and stops cleanly', async () => {
+    const { generateKeyPairSync } = await import('node:crypto');
+    const stranger = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+    h = await startStreamHarness({ stream: { backoff: { initialDelayMs: 50, maxDelayMs: 200 } } });
+    const harness = h;
+    const rogue = new KalshiStream({
+      wsUrl: harness.sim.ws,
+      credentials: { keyId: harness.sim.keyId, privateKey: stranger },
+      books: new BookRegistry(),
+      ledger: harness.store.ledger,
+      contract: harness.contract,
+      logger: pino({ level: 'silent' }),
+      random: seededRandom(3),
+      backoff: { initialDelayMs: 50, maxDelayMs: 200 },
+    });
+    let isStarted = false;
+    void rogue.start().then(() => (isStarted = true));
+    await until(() => rogue.state().failedAttempts >= 3, 10_000, 'three failed handshakes');
+    expect(rogue.state().socket).not.toBe('open');
+    expect(rogue.state().reconnects).toBe(0);
+    await rogue.stop();
+    expect(rogue.state().socket).toBe('stopped');
+    await until(() => isStarted, 1_000, 'start() released by stop()');
+  }, 60_000);
 });
