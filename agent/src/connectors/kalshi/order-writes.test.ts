@@ -78,6 +78,22 @@ describe('OrderWrites', () => {
     ]);
   });
 
+  it('remembers an accepted resting order as ours in local state', async () => {
+    const { writes, local } = setup('active');
+    expect((await writes.createOrder(request)).status).toBe('ok');
+    expect(local.read().openOrders).toEqual([
+      {
+        orderId: ORDER_ID,
+        clientOrderId: 'coid-1',
+        ticker: 'KXTEST-A',
+        filledCountE2: 0,
+        remainingCountE2: 100,
+        isExternal: false,
+        consecutiveMisses: 0,
+      },
+    ]);
+  });
+
   it('lets Flatten All through a halted state at flatten priority', async () => {
     const { writes, calls } = setup('halted');
     expect((await writes.createOrder(request, { isFlatten: true })).status).toBe('ok');

@@ -46,16 +46,7 @@ export class OrderWrites {
         ...signal(options),
       }),
     );
-    if (outcome.status === 'outcome_unknown') {
-      const ticker = MarketTicker.safeParse(request.ticker);
-      const clientOrderId = ClientOrderId.safeParse(request.clientOrderId);
-      if (ticker.success && clientOrderId.success)
-        await this.deps.local.recordUnknownIntent?.({
-          clientOrderId: clientOrderId.data,
-          ticker: ticker.data,
-          submittedAtMs: this.deps.nowMs(),
-        });
-    }
+    await this.remember(request, outcome);
     // Unknown outcomes, and 2xx answers that broke the contract, may have left an order behind.
     const mayExist =
       outcome.status === 'outcome_unknown' ||
@@ -115,6 +106,30 @@ export class OrderWrites {
   }
 
   /** New risk goes only through an open gate and a green API contract; Flatten All always goes. */
+  /** Tells local state what the venue now holds (or may hold) because of this create. */
+  private async remember(request: CreateOrderRequest, outcome: WriteOutcome<VenueOrderAck>): Promise<void> {
+    const ticker = MarketTicker.safeParse(request.ticker);
+    const clientOrderId = ClientOrderId.safeParse(request.clientOrderId);
+    if (!ticker.success || !clientOrderId.success) return;
+    const { local, nowMs } = this.deps;
+    if (outcome.status === 'outcome_unknown') {
+      await local.recordUnknownIntent?.({
+        clientOrderId: clientOrderId.data,
+        ticker: ticker.data,
+        submittedAtMs: nowMs(),
+      });
+    } else if (outcome.status === 'ok' && outcome.value.remainingCountE2 > 0) {
+      await local.recordAcceptedOrder?.({
+        orderId: outcome.value.orderId,
+        clientOrderId: clientOrderId.data,
+        ticker: ticker.data,
+        filledCountE2: outcome.value.fillCountE2,
+        remainingCountE2: outcome.value.remainingCountE2,
+        isExternal: false,
+      });
+    }
+  }
+
   private refusal(options: WriteOptions): { status: 'refused'; reason: string } | undefined {
     if (options.isFlatten === true) return undefined;
     const state = this.deps.tradingState();

@@ -210,6 +210,9 @@ describe('KalshiConnector against the simulator', () => {
       const placed = await connector.createOrder(restingBid(`all-${n}-${randomUUID()}`));
       expect(placed.status).toBe('ok');
     }
+    // Our own orders are known locally: reconciling does not import them as external.
+    const report = await connector.reconcile();
+    expect(report.plan?.actions.filter((action) => action.kind === 'order_imported')).toEqual([]);
     const outcomes = await connector.cancelAll();
     expect(outcomes.length).toBeGreaterThanOrEqual(2);
     expect(outcomes.every((outcome) => outcome.status === 'ok')).toBe(true);

@@ -59,7 +59,7 @@ function applyOne(action: ReconcileAction, state: Mutable): void {
       state.intents.delete(action.clientOrderId);
       return;
     case 'order_imported':
-      upsertFromVenue(state.orders, action.order, true);
+      upsertFromVenue(state.orders, action.order, action.isExternal);
       return;
     case 'order_updated': {
       const isExternal = state.orders.get(action.order.orderId)?.isExternal ?? false;

@@ -17,6 +17,8 @@ export interface LocalStateStore {
    * intents may omit this; the in-memory store remembers it for the next reconciliation.
    */
   recordUnknownIntent?(intent: Omit<UnknownIntent, 'checksWithoutMatch'>): void | Promise<void>;
+  /** The connector placed an order that is resting (so the next pass does not import it as external). */
+  recordAcceptedOrder?(order: Omit<LocalOpenOrder, 'consecutiveMisses'>): void | Promise<void>;
 }
 
 export class InMemoryLocalState implements LocalStateStore {
@@ -43,6 +45,10 @@ export class InMemoryLocalState implements LocalStateStore {
 
   recordUnknownIntent(intent: Omit<UnknownIntent, 'checksWithoutMatch'>): void {
     this.addUnknownIntent(intent);
+  }
+
+  recordAcceptedOrder(order: Omit<LocalOpenOrder, 'consecutiveMisses'>): void {
+    this.addOpenOrder(order);
   }
 
   /** A create's answer was lost: remember it so reconciliation resolves it by client order id. */

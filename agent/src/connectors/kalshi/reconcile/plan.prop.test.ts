@@ -101,6 +101,11 @@ const localArb = fc
 const optionsArb = fc.record({
   missesBeforeClose: fc.integer({ min: 1, max: 4 }),
   checksBeforeNotPlaced: fc.integer({ min: 1, max: 4 }),
+  // Some of our client ids are recognisable (a forgotten order of ours), some not.
+  isOwnClientOrderId: fc.constantFrom(
+    () => false,
+    (id: string) => id.endsWith('1') || id.endsWith('2'),
+  ),
 });
 
 const COUNTER_KINDS = new Set([

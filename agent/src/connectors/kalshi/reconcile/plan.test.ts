@@ -14,7 +14,7 @@ import {
 } from '../../../../test/connector/reconcile/views.js';
 import { applyPlan } from './apply-plan.js';
 import { planReconciliation } from './plan.js';
-import { fillKey } from './types.js';
+import { DEFAULT_RECONCILE_OPTIONS, fillKey } from './types.js';
 
 const kinds = (plan: { actions: { kind: string }[] }) => plan.actions.map((a) => a.kind);
 
@@ -34,9 +34,20 @@ describe('planReconciliation', () => {
   it('imports a resting venue order unknown locally, flagged external', () => {
     const external = venueOrder(7, { clientOrderId: null });
     const plan = planReconciliation(emptyLocal(), snapshot({ restingOrders: [external] }));
-    expect(plan.actions).toEqual([{ kind: 'order_imported', order: external }]);
+    expect(plan.actions).toEqual([{ kind: 'order_imported', order: external, isExternal: true }]);
     const after = applyPlan(emptyLocal(), plan);
     expect(after.openOrders).toEqual([expect.objectContaining({ orderId: orderId(7), isExternal: true })]);
+  });
+
+  it('recovers a forgotten order of ours (recognised client order id) as not external', () => {
+    const ours = venueOrder(8, { clientOrderId: coid(8) });
+    const theirs = venueOrder(9, { clientOrderId: coid(9) });
+    const options = { ...DEFAULT_RECONCILE_OPTIONS, isOwnClientOrderId: (id: string) => id === 'coid-8' };
+    const plan = planReconciliation(emptyLocal(), snapshot({ restingOrders: [ours, theirs] }), options);
+    expect(plan.actions).toEqual([
+      { kind: 'order_imported', order: ours, isExternal: false },
+      { kind: 'order_imported', order: theirs, isExternal: true },
+    ]);
   });
 
   it('resolves an unknown intent by client order id to the venue order', () => {
@@ -98,7 +109,10 @@ describe('planReconciliation', () => {
 
   it('honours a configured miss threshold', () => {
     const local = emptyLocal({ openOrders: [localOrder(5)] });
-    const plan = planReconciliation(local, snapshot(), { missesBeforeClose: 1, checksBeforeNotPlaced: 3 });
+    const plan = planReconciliation(local, snapshot(), {
+      ...DEFAULT_RECONCILE_OPTIONS,
+      missesBeforeClose: 1,
+    });
     expect(kinds(plan)).toEqual(['order_closed_missing']);
   });
 

@@ -40,7 +40,8 @@ export function planReconciliation(
   for (const order of venue.restingOrders) {
     if (!localById.has(order.orderId) && !claimed.has(order.orderId)) {
       claimed.add(order.orderId);
-      actions.push({ kind: 'order_imported', order });
+      const isOwn = order.clientOrderId !== null && options.isOwnClientOrderId(order.clientOrderId);
+      actions.push({ kind: 'order_imported', order, isExternal: !isOwn });
     }
   }
   actions.push(...newFills(local, venue), ...positionDiffs(local, venue));

@@ -121,11 +121,18 @@ export interface ReconcileOptions {
   missesBeforeClose: number;
   /** Checks without a match before an unknown intent is confirmed not placed (default 3). */
   checksBeforeNotPlaced: number;
+  /**
+   * Recognises this agent's own client order ids (the execution layer's scheme), so an order of
+   * ours that local state forgot (a restart before it was persisted) is recovered, not flagged
+   * external. Default: nothing is recognised, so every unknown order is external.
+   */
+  isOwnClientOrderId: (clientOrderId: ClientOrderId) => boolean;
 }
 
 export const DEFAULT_RECONCILE_OPTIONS: ReconcileOptions = {
   missesBeforeClose: 3,
   checksBeforeNotPlaced: 3,
+  isOwnClientOrderId: () => false,
 };
 
 /**
@@ -139,8 +146,11 @@ export type ReconcileAction =
   | { kind: 'intent_unmatched'; clientOrderId: ClientOrderId; checksWithoutMatch: number }
   /** Not found after `checksBeforeNotPlaced` checks: the create never happened. */
   | { kind: 'intent_not_placed'; clientOrderId: ClientOrderId; checksWithoutMatch: number }
-  /** Resting on the venue, unknown locally: import it, flagged external. */
-  | { kind: 'order_imported'; order: VenueOrderView }
+  /**
+   * Resting on the venue, unknown locally: import it, flagged external unless its client order id
+   * is recognisably ours.
+   */
+  | { kind: 'order_imported'; order: VenueOrderView; isExternal: boolean }
   /** Seen on the venue with counts or status different from ours (fills, cancel, amend). */
   | { kind: 'order_updated'; order: VenueOrderView }
   /** Seen again after earlier misses: the miss count goes back to zero. */
