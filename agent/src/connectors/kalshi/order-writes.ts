@@ -47,11 +47,7 @@ export class OrderWrites {
       }),
     );
     await this.remember(request, outcome);
-    // Unknown outcomes, and 2xx answers that broke the contract, may have left an order behind.
-    const mayExist =
-      outcome.status === 'outcome_unknown' ||
-      (outcome.status === 'rejected' && outcome.venueCode === undefined);
-    if (mayExist) this.deps.onMayExist();
+    if (mayExist(outcome)) this.deps.onMayExist();
     return outcome;
   }
 
@@ -112,7 +108,9 @@ export class OrderWrites {
     const clientOrderId = ClientOrderId.safeParse(request.clientOrderId);
     if (!ticker.success || !clientOrderId.success) return;
     const { local, nowMs } = this.deps;
-    if (outcome.status === 'outcome_unknown') {
+    // A 2xx without an order id is a rejection to the caller (issue 5), but the venue did run the
+    // handler: track its client order id like a lost answer, so the order is found as ours.
+    if (mayExist(outcome)) {
       await local.recordUnknownIntent?.({
         clientOrderId: clientOrderId.data,
         ticker: ticker.data,
@@ -137,6 +135,13 @@ export class OrderWrites {
       ? undefined
       : { status: 'refused', reason: `Trading halted: ${state.reason}` };
   }
+}
+
+/** Unknown outcomes, and answers without a venue code (a 2xx that broke the contract), may have left an order. */
+function mayExist(outcome: WriteOutcome<unknown>): boolean {
+  return (
+    outcome.status === 'outcome_unknown' || (outcome.status === 'rejected' && outcome.venueCode === undefined)
+  );
 }
 
 function signal(options: WriteOptions): { signal?: AbortSignal } {

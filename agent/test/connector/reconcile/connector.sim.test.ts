@@ -185,6 +185,42 @@ describe('KalshiConnector against the simulator', () => {
     expect(cancel.status).toBe('ok');
   });
 
+  it('tracks a create answered 2xx without an order id: rejected to the caller, contract red, found as ours', async () => {
+    const local = new InMemoryLocalState();
+    const connector = makeConnector(local);
+    await connector.start();
+    await sim.admin('/faults/rest', {
+      kind: 'empty_success',
+      method: 'POST',
+      path_prefix: '/portfolio/events/orders',
+    });
+    const clientOrderId = `empty-${randomUUID()}`;
+    const found = nextEvent(
+      connector,
+      (event): event is Extract<ConnectorEvent, { type: 'reconciled' }> =>
+        event.type === 'reconciled' &&
+        (event.report.plan?.actions.some((action) => action.kind === 'intent_accepted') ?? false),
+    );
+
+    const outcome = await connector.createOrder(restingBid(clientOrderId));
+
+    expect(outcome).toMatchObject({ status: 'rejected', venueCode: undefined });
+    expect(connector.health().apiContract.light).toBe('red');
+    expect(connector.tradingState().mode).toBe('halted');
+    const { report } = await found;
+    expect(report.plan?.actions.find((action) => action.kind === 'intent_accepted')).toMatchObject({
+      clientOrderId,
+    });
+    expect(local.read().openOrders).toContainEqual(
+      expect.objectContaining({ clientOrderId, isExternal: false }),
+    );
+    // Still halted: a broken contract needs a human (or a release) to acknowledge it.
+    expect((await connector.createOrder(restingBid(`after-${randomUUID()}`))).status).toBe('refused');
+    connector.contract.acknowledge();
+    expect(connector.tradingState().mode).toBe('active');
+    await connector.cancelAll();
+  });
+
   it('closes the gate on a WS drop and reopens it only after the reconnect reconciliation', async () => {
     const connector = makeConnector();
     await connector.start();
