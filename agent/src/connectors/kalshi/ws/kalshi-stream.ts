@@ -204,7 +204,10 @@ export class KalshiStream implements KalshiStreamApi {
     this.books.clearSids();
     this.clocks.restart(nowMs);
     this.awaitingAcks = new Set(this.subs.syncAll());
-    this.pingTimer = setInterval(() => ws.ping(), this.liveness.pingIntervalMs);
+    // ws.ping() throws once the socket is closing; the interval can fire before 'close' arrives.
+    this.pingTimer = setInterval(() => {
+      if (ws.readyState === WebSocket.OPEN) ws.ping();
+    }, this.liveness.pingIntervalMs);
     this.logger.info({ url: this.options.wsUrl, subscribes: this.awaitingAcks.size }, 'ws open');
     this.resolveFirstOpen?.();
     if (this.awaitingAcks.size === 0) this.onAllSubscribed();
@@ -255,6 +258,14 @@ export class KalshiStream implements KalshiStreamApi {
     const verdict = this.clocks.check(nowMs);
     if (verdict.isSocketDead)
       return this.forceReconnect(ws, 'no frame (data, ping or pong) within the socket timeout');
+    // A venue that accepts the socket but never answers the subscribes must not leave us
+    // connected, "up" and deaf.
+    if (
+      this.awaitingAcks.size > 0 &&
+      nowMs - (this.connectedAtMs ?? nowMs) >= this.backoff.connectTimeoutMs
+    ) {
+      return this.forceReconnect(ws, `${this.awaitingAcks.size} subscribe command(s) unanswered`);
+    }
     if (verdict.probe.length > 0) {
       const id = this.subs.requestSnapshots(verdict.probe);
       if (id !== null) {
