@@ -18,7 +18,7 @@ import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { KalshiConnector } from '../../../src/connectors/kalshi/connector.js';
 import { KalshiHttp } from '../../../src/connectors/kalshi/http/index.js';
-import { TokenBucketLimiter } from '../../../src/connectors/kalshi/rate-limit/index.js';
+import { BASIC_TIER_LIMITS, TokenBucketLimiter } from '../../../src/connectors/kalshi/rate-limit/index.js';
 import { ContractMonitor } from '../../../src/connectors/kalshi/contract/contract-monitor.js';
 import { InMemoryLocalState } from '../../../src/connectors/kalshi/reconcile/local-state.js';
 import type { ConnectorEvent, ReconcileReport } from '../../../src/connectors/kalshi/venue-connector.js';
@@ -88,7 +88,8 @@ function nextEvent<T extends ConnectorEvent>(
 }
 
 beforeAll(async () => {
-  sim = await startSimVenue({ seed: 11 });
+  // Not Basic, so limits read from the venue are distinguishable from the Basic fallback.
+  sim = await startSimVenue({ seed: 11, tier: 'advanced' });
   store = openStore({ dataDir: tempDir(), environment: 'sim', logger });
   const http = new KalshiHttp({
     baseUrl: sim.rest,
@@ -142,6 +143,8 @@ describe('KalshiConnector against the simulator', () => {
     expect(book?.isQuotable).toBe(true);
     expect(book?.yesBids.length).toBeGreaterThan(0);
     const limits = await connector.http.getAccountLimits();
+    expect(limits.write.capacity).not.toBe(BASIC_TIER_LIMITS.write.capacity);
+    expect(connector.budget().write.capacity).toBe(limits.write.capacity);
     expect(connector.budget().read.capacity).toBe(limits.read.capacity);
     expect(connector.budget().write.refillPerSecond).toBe(limits.write.refillPerSecond);
     const health = connector.health();
@@ -266,6 +269,20 @@ describe('KalshiConnector against the simulator', () => {
     } finally {
       await sim.admin('/faults/pause', { is_paused: false });
     }
+  });
+
+  it('falls back to Basic-tier limits when /account/limits is unavailable, and still starts', async () => {
+    await sim.admin('/faults/rest', {
+      kind: 'http_5xx',
+      status: 503,
+      method: 'GET',
+      path_prefix: '/account/limits',
+    });
+    const connector = makeConnector();
+    await connector.start();
+    expect(connector.budget().write.capacity).toBe(BASIC_TIER_LIMITS.write.capacity);
+    expect(connector.budget().write.refillPerSecond).toBe(BASIC_TIER_LIMITS.write.refillPerSecond);
+    expect(connector.gate.isOpen).toBe(true);
   });
 
   it('retries a reconciliation that failed on a transient 503 and opens the gate only then', async () => {
