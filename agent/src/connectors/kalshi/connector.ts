@@ -43,6 +43,7 @@ import type {
   WriteOptions,
   WriteOutcome,
 } from './venue-connector.js';
+import { KalshiStream } from './ws/index.js';
 import type { KalshiStreamApi, KalshiStreamOptions, StreamEvent } from './ws/types.js';
 import { OrderWrites } from './order-writes.js';
 
@@ -52,8 +53,8 @@ export interface KalshiConnectorOptions {
   /** The store's ledger (REST fills here; the stream records WS events). */
   ledger: FillLedger;
   logger: Logger;
-  /** Builds K3's stream (`(o) => new KalshiStream(o)`); injected so the lead wires the real one. */
-  createStream: (options: KalshiStreamOptions) => KalshiStreamApi;
+  /** Builds the stream; default K3's `KalshiStream` (tests may wrap it). */
+  createStream?: (options: KalshiStreamOptions) => KalshiStreamApi;
   /** Local belief; the execution issue's state machine. Default: in memory (fresh start). */
   local?: LocalStateStore;
   contract?: ContractMonitor;
@@ -131,7 +132,8 @@ export class KalshiConnector implements VenueConnector {
     await this.configureLimits();
     await this.exchange.poll();
     await this.reconcile();
-    const stream = this.options.createStream({
+    const createStream = this.options.createStream ?? ((options) => new KalshiStream(options));
+    const stream = createStream({
       wsUrl: this.options.venue.wsUrl,
       credentials: this.options.credentials,
       books: this.books,

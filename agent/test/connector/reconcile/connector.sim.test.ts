@@ -23,7 +23,6 @@ import { ContractMonitor } from '../../../src/connectors/kalshi/contract/contrac
 import { InMemoryLocalState } from '../../../src/connectors/kalshi/reconcile/local-state.js';
 import type { ConnectorEvent, ReconcileReport } from '../../../src/connectors/kalshi/venue-connector.js';
 import { resolveVenueConfig } from '../../../src/connectors/kalshi/venue-config.js';
-import { KalshiStream } from '../../../src/connectors/kalshi/ws/index.js';
 import { openStore, type Store } from '../../../src/store/index.js';
 import { startSimVenue, type SimVenue } from '../../helpers/sim-venue.js';
 
@@ -47,7 +46,6 @@ function makeConnector(local = new InMemoryLocalState()): KalshiConnector {
     ledger: store.ledger,
     logger,
     local,
-    createStream: (options) => new KalshiStream(options),
     httpTimeoutMs: 1_000,
     followUpMs: 200,
     retryFailedMs: 300,
