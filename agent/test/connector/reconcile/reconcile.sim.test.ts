@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ClientOrderId, countE2, priceE4, type MarketTicker } from '@pt/protocol';
+import { ClientOrderId, OrderId, countE2, priceE4, type MarketTicker } from '@pt/protocol';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ContractMonitor } from '../../../src/connectors/kalshi/contract/contract-monitor.js';
@@ -155,6 +155,29 @@ describe('start-up reconciliation against the simulator', () => {
     expect(local.read().openOrders).toContainEqual(
       expect.objectContaining({ clientOrderId, isExternal: false }),
     );
+    expect(gate.isOpen).toBe(true);
+  });
+
+  it('closes a local open order the venue does not know only after three consecutive misses (404s)', async () => {
+    const { local, reconciler, gate } = makeReconciler(makeHttp());
+    const ghost = OrderId.parse(randomUUID());
+    local.addOpenOrder({
+      orderId: ghost,
+      clientOrderId: ClientOrderId.parse(`ghost-${randomUUID()}`),
+      ticker,
+      filledCountE2: countE2(0),
+      remainingCountE2: countE2(100),
+      isExternal: false,
+    });
+    const trace: string[] = [];
+    for (let pass = 0; pass < 3; pass += 1) {
+      const report = await reconciler.run();
+      expect(report.failure).toBeUndefined();
+      for (const action of report.plan?.actions ?? [])
+        if ('orderId' in action && action.orderId === ghost) trace.push(action.kind);
+    }
+    expect(trace).toEqual(['order_missed', 'order_missed', 'order_closed_missing']);
+    expect(local.read().openOrders.some((order) => order.orderId === ghost)).toBe(false);
     expect(gate.isOpen).toBe(true);
   });
 
