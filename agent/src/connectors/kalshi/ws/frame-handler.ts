@@ -6,34 +6,23 @@
  * sid are unquotable until fresh snapshots arrive).
  */
 import type { Logger } from 'pino';
+import type { z } from 'zod';
 import type { MarketTicker } from '@pt/protocol';
 import type { BookRegistry } from '../book/index.js';
 import type { ContractMonitor } from '../contract/contract-monitor.js';
 import {
-  FillFrame,
-  KNOWN_ACCOUNT_KEYS,
-  MarketPositionFrame,
-  UserOrderFrame,
-} from './frames/account-schemas.js';
-import {
   ErrorFrame,
-  LifecycleFrame,
   OkFrame,
   SubscribedFrame,
   TERMINAL_ERROR_CODES,
   UnsubscribedFrame,
 } from './frames/control-schemas.js';
-import { guardOrderbookDelta, guardTicker, guardTrade } from './frames/hot-guards.js';
+import { guardOrderbookDelta } from './frames/hot-guards.js';
 import { KNOWN_MSG_KEYS, OrderbookSnapshotFrame } from './frames/market-schemas.js';
 import { parseWithContract, type Rejection } from './frames/parse.js';
+import { EventFrames } from './event-frames.js';
 import type { LedgerSink } from './ledger-sink.js';
-import {
-  fillRecord,
-  lifecycleRecord,
-  snapshotRecord,
-  tradeRecord,
-  userOrderRecord,
-} from './ledger-records.js';
+import { snapshotRecord } from './ledger-records.js';
 import type { LivenessTracker } from './liveness.js';
 import type { SeqTracker } from './seq-tracker.js';
 import type { Subscriptions } from './subscriptions.js';
@@ -70,7 +59,17 @@ export class FrameHandler {
   private readonly deferredResync = new Map<number, NodeJS.Timeout>();
   private hotCount = 0;
 
-  constructor(private readonly d: FrameHandlerDeps) {}
+  private readonly events: EventFrames;
+
+  constructor(private readonly d: FrameHandlerDeps) {
+    this.events = new EventFrames(d, {
+      parse: <T>(schema: z.ZodType<T>, frame: unknown, where: string) => this.parse(schema, frame, where),
+      reject: (frame, rejection) => this.reject(frame, rejection),
+      sequence: (sid, seq) => this.sequence(sid, seq),
+      unknownKeys: (where, frame, known) => this.unknownKeys(where, frame, known),
+      isHotSample: () => this.isHotSample(),
+    });
+  }
 
   /** A get_snapshot sent as a liveness probe: its snapshots are not ledgered. */
   markProbe(id: number): void {
@@ -96,19 +95,19 @@ export class FrameHandler {
       case 'orderbook_snapshot':
         return this.onSnapshot(frame);
       case 'trade':
-        return this.onTrade(frame);
+        return this.events.trade(frame);
       case 'ticker':
-        return this.onTicker(frame);
+        return this.events.ticker(frame);
       case 'fill':
-        return this.onFill(frame);
+        return this.events.fill(frame);
       case 'user_order':
-        return this.onUserOrder(frame);
+        return this.events.userOrder(frame);
       case 'market_position':
-        return this.onPosition(frame);
+        return this.events.position(frame);
       case 'market_lifecycle_v2':
       case 'event_lifecycle':
       case 'event_fee_update':
-        return this.onLifecycle(frame);
+        return this.events.lifecycle(frame);
       case 'subscribed':
         return this.onSubscribed(frame);
       case 'ok':
@@ -154,68 +153,6 @@ export class FrameHandler {
       this.d.ledger.push(snapshotRecord(ticker, f.sid, f.seq, nowMs, field(frame, 'msg')));
     }
     this.d.emit({ type: 'book_changed', marketTicker: ticker, isQuotable: book.isQuotable });
-  }
-
-  private onTrade(frame: unknown): void {
-    const r = guardTrade(frame);
-    if (!r.ok) return this.reject(frame, { where: 'trade', field: r.field, message: r.message });
-    if ((this.hotCount++ & HOT_SAMPLE_MASK) === 0) this.unknownKeys('trade', frame, KNOWN_MSG_KEYS.trade);
-    const { sid, seq, ...trade } = r.value;
-    this.sequence(sid, seq);
-    this.d.liveness.channelData('trade', this.d.nowMs());
-    if (this.d.subs.wanted.has(trade.marketTicker))
-      this.d.ledger.push(tradeRecord(trade, field(frame, 'msg')));
-    this.d.emit({ type: 'trade', trade });
-  }
-
-  private onTicker(frame: unknown): void {
-    const r = guardTicker(frame);
-    if (!r.ok) return this.reject(frame, { where: 'ticker', field: r.field, message: r.message });
-    if ((this.hotCount++ & HOT_SAMPLE_MASK) === 0) this.unknownKeys('ticker', frame, KNOWN_MSG_KEYS.ticker);
-    const { sid: _sid, ...ticker } = r.value;
-    this.d.liveness.channelData('ticker', this.d.nowMs());
-    this.d.emit({ type: 'ticker', ticker });
-  }
-
-  private onFill(frame: unknown): void {
-    const f = this.parse(FillFrame, frame, 'fill');
-    if (f === null) return;
-    this.unknownKeys('fill', frame, KNOWN_ACCOUNT_KEYS.fill);
-    this.d.liveness.channelData('fill', this.d.nowMs());
-    this.d.ledger.push(fillRecord(f.msg, field(frame, 'msg')));
-    this.d.emit({ type: 'fill', fill: f.msg });
-  }
-
-  private onUserOrder(frame: unknown): void {
-    const f = this.parse(UserOrderFrame, frame, 'user_orders');
-    if (f === null) return;
-    this.unknownKeys('user_orders', frame, KNOWN_ACCOUNT_KEYS.user_order);
-    this.d.liveness.channelData('user_orders', this.d.nowMs());
-    this.d.ledger.push(userOrderRecord(f.msg, field(frame, 'msg')));
-    this.d.emit({ type: 'order_update', order: f.msg });
-  }
-
-  private onPosition(frame: unknown): void {
-    const f = this.parse(MarketPositionFrame, frame, 'market_positions');
-    if (f === null) return;
-    this.unknownKeys('market_positions', frame, KNOWN_ACCOUNT_KEYS.market_position);
-    this.d.liveness.channelData('market_positions', this.d.nowMs());
-    this.d.emit({ type: 'position', position: f.msg });
-  }
-
-  private onLifecycle(frame: unknown): void {
-    const f = this.parse(LifecycleFrame, frame, 'market_lifecycle_v2');
-    if (f === null) return;
-    this.sequence(f.sid, f.seq);
-    this.d.liveness.channelData('market_lifecycle_v2', this.d.nowMs());
-    const lifecycle = {
-      eventType: f.msg.event_type ?? f.type,
-      marketTicker: f.msg.market_ticker ?? null,
-      eventTicker: f.msg.event_ticker ?? null,
-      raw: f.msg,
-    };
-    this.d.ledger.push(lifecycleRecord(f.type, lifecycle));
-    this.d.emit({ type: 'lifecycle', lifecycle });
   }
 
   private onSubscribed(frame: unknown): void {
@@ -358,6 +295,11 @@ export class FrameHandler {
     // A dropped frame of a sequenced orderbook stream is a hole in the book: same as a gap.
     const sid = field(frame, 'sid');
     if (typeof sid === 'number' && this.d.subs.channelOf(sid) === 'orderbook_delta') this.resyncBooks(sid);
+  }
+
+  /** Unknown-field sampling on the hot frames: the first frame, then one in 64. */
+  private isHotSample(): boolean {
+    return (this.hotCount++ & HOT_SAMPLE_MASK) === 0;
   }
 
   private unknownKeys(where: string, frame: unknown, known: ReadonlySet<string>): void {
