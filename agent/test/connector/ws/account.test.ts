@@ -4,7 +4,7 @@
  * ledger rows keyed by venue ids (one row per fill / order state, whatever the replays).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatPriceDollars, priceE4 } from '@pt/protocol';
+import { MarketTicker, formatPriceDollars, priceE4 } from '@pt/protocol';
 import { WS_LEDGER_SOURCE } from '../../../src/connectors/kalshi/ws/index.js';
 import { FED_MARKET, startStreamHarness, until, type StreamHarness } from './stream-harness.js';
 
@@ -76,5 +76,32 @@ describe('KalshiStream account channels against the simulator', () => {
       'trade ledgered',
     );
     expect(h.contract.state().status).toBe('green');
+  }, 60_000);
+
+  it('market lifecycle (settle fault: close → determined → settled) → lifecycle events and ledger rows', async () => {
+    const judy = MarketTicker.parse('KXFEDMENTION-26MAR-JUDY');
+    const seen: string[] = [];
+    const off = h.stream.onEvent((e) => {
+      if (e.type === 'lifecycle' && e.lifecycle.marketTicker === judy) seen.push(e.lifecycle.eventType);
+    });
+    const determined = h.waitFor(
+      'lifecycle',
+      (e) => e.lifecycle.marketTicker === judy && e.lifecycle.eventType === 'determined',
+    );
+    expect((await h.sim.admin('/faults/settle', { ticker: judy, result: 'no' })).status).toBe(200);
+    await determined;
+    await until(
+      () =>
+        h.store.ledger.readByKind('kalshi.market_lifecycle_v2').filter((e) => e.sourceEventId.includes(judy))
+          .length >= seen.length,
+      5_000,
+      'lifecycle ledgered',
+    );
+    off();
+    const rows = h.store.ledger
+      .readByKind('kalshi.market_lifecycle_v2')
+      .filter((e) => e.sourceEventId.includes(judy));
+    expect(rows.length).toBe(new Set(rows.map((r) => r.sourceEventId)).size);
+    expect(rows.map((r) => r.sourceEventId.split(':')[2])).toEqual(expect.arrayContaining(['determined']));
   }, 60_000);
 });
