@@ -3,9 +3,11 @@
  * Add a bench by writing `<name>.bench.ts` exporting a `Bench` and listing it here.
  */
 import type { Bench } from './bench.js';
+import { bookApplyBench } from './book-apply.bench.js';
 import { ledgerWriteQueueBench } from './ledger-write-queue.bench.js';
+import { wsIngestBench } from './ws-ingest.bench.js';
 
-const benches: Bench[] = [ledgerWriteQueueBench];
+const benches: Bench[] = [ledgerWriteQueueBench, wsIngestBench, bookApplyBench];
 
 for (const bench of benches) {
   const lines = await bench.run();
