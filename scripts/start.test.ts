@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +13,7 @@ afterEach(() => {
 });
 
 describe('npm start (scripts/start.ts)', () => {
-  it('brings up the simulator and the agent, both answer, and SIGTERM stops everything with exit 0', async () => {
+  it('brings up the simulator and the agent, the agent reconciles with the sim and opens its trading gate, and SIGTERM stops everything in order with exit 0', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'pt-start-'));
     dirs.push(dataDir);
     const child = spawn(
@@ -46,10 +46,20 @@ describe('npm start (scripts/start.ts)', () => {
     const health = await fetch(`${agentUrl}/v1/health`);
     expect(await health.json()).toMatchObject({ status: 'ok' });
 
+    const logFile = join(dataDir, 'logs', 'agent.log');
+    const agentLog = (): string => (existsSync(logFile) ? readFileSync(logFile, 'utf8') : '');
+    const deadline = Date.now() + 45_000;
+    while (!agentLog().includes('"msg":"trading gate open"') && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(agentLog()).toContain('"msg":"trading gate open"');
+
     const exitCode = await new Promise<number | null>((resolve) => {
       child.once('exit', (code) => resolve(code));
       child.kill('SIGTERM');
     });
     expect(exitCode).toBe(0);
-  }, 90_000);
+    // The agent stopped in order (store closed) rather than being cut off by a second signal.
+    expect(agentLog()).toContain('"msg":"agent stopped"');
+  }, 120_000);
 });

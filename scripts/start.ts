@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 interface Service {
   name: string;
   entry: string;
-  args: string[];
+  /** Arguments, given the ready lines of the services started before it. */
+  args: (started: ReadonlyMap<string, ReadyLine>) => string[];
 }
 
 interface ReadyLine {
@@ -24,10 +25,21 @@ interface ReadyLine {
 const root = fileURLToPath(new URL('..', import.meta.url));
 const passthrough = process.argv.slice(2);
 // The simulator first (the embedded default venue, replaying real recorded Kalshi data), then the
-// agent. Flags after `npm start --` go to the agent.
+// agent, connected to it. Flags after `npm start --` go to the agent.
 const services: Service[] = [
-  { name: 'sim', entry: 'sim/src/main.ts', args: ['--port', '0'] },
-  { name: 'agent', entry: 'agent/src/cli.ts', args: passthrough },
+  { name: 'sim', entry: 'sim/src/main.ts', args: () => ['--port', '0'] },
+  {
+    name: 'agent',
+    entry: 'agent/src/cli.ts',
+    args: (started) => {
+      const sim = started.get('sim');
+      const venue =
+        typeof sim?.rest === 'string' && typeof sim.ws === 'string'
+          ? ['--env', 'sim', '--sim-rest', sim.rest, '--sim-ws', sim.ws]
+          : [];
+      return [...venue, ...passthrough];
+    },
+  },
 ];
 const children: ChildProcess[] = [];
 let isStopping = false;
@@ -38,10 +50,14 @@ function isReadyLine(value: unknown): value is ReadyLine {
   return record.event === 'ready' && typeof record.port === 'number' && typeof record.pid === 'number';
 }
 
-function startService(service: Service): Promise<ReadyLine> {
-  const child = spawn(process.execPath, ['--import', 'tsx', service.entry, ...service.args], {
+function startService(service: Service, started: ReadonlyMap<string, ReadyLine>): Promise<ReadyLine> {
+  const child = spawn(process.execPath, ['--import', 'tsx', service.entry, ...service.args(started)], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
+    // Own process group: Ctrl-C in a terminal signals the whole foreground group, and a child that
+    // got SIGINT from the terminal and then SIGTERM from here would take it as a second signal
+    // (exit at once, no orderly stop). Only this supervisor receives it and stops them in order.
+    detached: true,
   });
   children.push(child);
   return new Promise((resolve, reject) => {
@@ -73,22 +89,35 @@ function startService(service: Service): Promise<ReadyLine> {
   });
 }
 
+/** Stops the services in reverse start order (the agent before its venue), then exits. */
 function stopAll(exitCode: number): void {
+  if (isStopping) return;
   isStopping = true;
-  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
-  const waits = children.map((child) =>
-    child.exitCode === null ? new Promise((resolve) => child.once('exit', resolve)) : Promise.resolve(),
-  );
-  void Promise.all(waits).then(() => process.exit(exitCode));
-  setTimeout(() => process.exit(exitCode), 8_000).unref();
+  setTimeout(() => process.exit(exitCode), 12_000).unref();
+  void (async () => {
+    for (const child of [...children].reverse()) {
+      if (child.exitCode !== null || child.signalCode !== null) continue;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    process.exit(exitCode);
+  })();
 }
 
 process.on('SIGINT', () => stopAll(0));
+// Whatever ends this supervisor (short of SIGKILL), no child outlives it.
+process.on('exit', () => {
+  for (const child of children)
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+});
 process.on('SIGTERM', () => stopAll(0));
 
 try {
+  const started = new Map<string, ReadyLine>();
   for (const service of services) {
-    const ready = await startService(service);
+    const ready = await startService(service, started);
+    started.set(service.name, ready);
     const url = typeof ready.url === 'string' ? ready.url : ready.rest;
     const where = typeof url === 'string' ? url : `port ${ready.port}`;
     process.stdout.write(`${service.name} ready (pid ${ready.pid}) at ${where}\n`);

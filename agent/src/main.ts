@@ -17,6 +17,8 @@ import { announceReady } from './process/ready-line.js';
 import { handleStopSignals } from './process/signals.js';
 import { openStore } from './store/index.js';
 import type { Store } from './store/index.js';
+import { startVenue } from './venue/start-venue.js';
+import type { RunningVenue } from './venue/start-venue.js';
 
 /** The contract: gone within 5 s of SIGINT/SIGTERM. */
 const HARD_STOP_DEADLINE_MS = 4_500;
@@ -30,7 +32,8 @@ export interface RunAgentIo {
 
 /**
  * Composition root, wiring only: config → lock → logger → store (+ migrations) → API → HTTP server
- * → discovery file → ready line. Owns the process from here on: signals, fatal errors and exit.
+ * → discovery file → ready line → venue (in the background; trading stays halted until it has
+ * reconciled). Owns the process from here on: signals, fatal errors and exit.
  */
 export async function runAgent(config: AgentConfig, io: RunAgentIo): Promise<void> {
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
@@ -55,6 +58,7 @@ export async function runAgent(config: AgentConfig, io: RunAgentIo): Promise<voi
   let status: AgentStatus = 'starting';
   let store: Store | undefined;
   let server: RunningServer | undefined;
+  let venue: Promise<RunningVenue | null> = Promise.resolve(null);
   let isStarted = false;
   // A function, not a comparison inline: the status changes inside callbacks TS cannot follow.
   const isStopping = (): boolean => status === 'stopping';
@@ -71,6 +75,8 @@ export async function runAgent(config: AgentConfig, io: RunAgentIo): Promise<voi
     (closing ??= (async () => {
       status = 'stopping';
       await server?.close(HTTP_DRAIN_GRACE_MS);
+      // The connector records venue events through the write queue: stop it before the store.
+      await (await venue)?.stop();
       removeDiscovery(config.dataDir, process.pid);
       await store?.close();
       lock.release();
@@ -126,4 +132,10 @@ export async function runAgent(config: AgentConfig, io: RunAgentIo): Promise<voi
   status = 'ok';
   logger.info({ port: ready.port, url: ready.url }, 'agent ready');
   announceReady({ event: 'ready', ...ready }, io.writeStdout);
+  const openStoreForVenue = store;
+  if (openStoreForVenue === undefined) throw new Error('store missing after a successful start');
+  venue = startVenue(config, openStoreForVenue, logger).catch((err: unknown) => {
+    logger.error({ err }, 'venue did not start; running without a venue (trading halted)');
+    return null;
+  });
 }

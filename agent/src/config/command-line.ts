@@ -11,6 +11,9 @@ export interface ConfigFlags {
   env?: string;
   logLevel?: string;
   config?: string;
+  /** The simulator's REST base URL and WS URL (its ready line's `rest` and `ws`), for `--env sim`. */
+  simRest?: string;
+  simWs?: string;
 }
 
 export interface CommandLine {
@@ -27,12 +30,15 @@ const OPTIONS = {
   'log-level': { type: 'string' },
   config: { type: 'string' },
   out: { type: 'string' },
+  'sim-rest': { type: 'string' },
+  'sim-ws': { type: 'string' },
 } as const;
 
 const COMMANDS: ReadonlyMap<string, Command> = new Map([['diagnostics', Command.Diagnostics]]);
 
 export const USAGE = [
   'usage: pt-agent [--port N] [--data-dir DIR] [--env sim|demo|live] [--log-level LEVEL] [--config FILE]',
+  '                [--sim-rest URL --sim-ws URL]',
   '       pt-agent diagnostics [--out FILE] [same flags]',
 ].join('\n');
 
@@ -65,5 +71,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   if (values.env !== undefined) flags.env = values.env;
   if (values['log-level'] !== undefined) flags.logLevel = values['log-level'];
   if (values.config !== undefined) flags.config = values.config;
+  if (values['sim-rest'] !== undefined) flags.simRest = values['sim-rest'];
+  if (values['sim-ws'] !== undefined) flags.simWs = values['sim-ws'];
   return { command, flags, ...(values.out === undefined ? {} : { outFile: values.out }) };
 }

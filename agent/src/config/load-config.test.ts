@@ -124,3 +124,26 @@ describe('loadConfig errors name the field and its source', () => {
     expect(errorOf(() => load({})).details).toMatchObject({ field: 'dataDir' });
   });
 });
+
+describe('loadConfig simulator venue', () => {
+  const rest = 'http://127.0.0.1:41234/trade-api/v2';
+  const ws = 'ws://127.0.0.1:41234/trade-api/ws/v2';
+
+  it('takes --sim-rest and --sim-ws together, over the config file', () => {
+    const dataDir = dataDirWith({ simVenue: { restBaseUrl: 'http://127.0.0.1:1/trade-api/v2', wsUrl: ws } });
+    expect(load({ dataDir }).simVenue?.restBaseUrl).toBe('http://127.0.0.1:1/trade-api/v2');
+    expect(load({ dataDir, simRest: rest, simWs: ws }).simVenue).toEqual({ restBaseUrl: rest, wsUrl: ws });
+  });
+
+  it('names the missing or malformed flag', () => {
+    const dataDir = dataDirWith();
+    expect(errorOf(() => load({ dataDir, simRest: rest })).details).toMatchObject({ field: '--sim-ws' });
+    expect(errorOf(() => load({ dataDir, simWs: ws })).details).toMatchObject({ field: '--sim-rest' });
+    expect(errorOf(() => load({ dataDir, simRest: 'not a url', simWs: ws })).details).toMatchObject({
+      field: '--sim-rest',
+    });
+    expect(errorOf(() => load({ dataDir, simRest: rest, simWs: rest })).details).toMatchObject({
+      field: '--sim-ws',
+    });
+  });
+});

@@ -6,7 +6,7 @@ import { AgentError } from '../lib/errors.js';
 import type { ConfigFlags } from './command-line.js';
 import { defaultDataDir } from './default-data-dir.js';
 import type { DataDirEnv } from './default-data-dir.js';
-import { AgentConfig, ConfigFile, DEFAULT_PORT, LogLevel, Port } from './schema.js';
+import { AgentConfig, ConfigFile, DEFAULT_PORT, LogLevel, Port, SimVenueConfig } from './schema.js';
 
 /** The environment variables the agent honours (everything else in the environment is ignored). */
 export interface ConfigEnv extends DataDirEnv {
@@ -37,7 +37,7 @@ const StringLayer = z.object({
   environment: TradingEnvironment.optional(),
   logLevel: LogLevel.optional(),
 });
-type Layer = Omit<ConfigFile, 'vibe'>;
+type Layer = Omit<ConfigFile, 'vibe' | 'simVenue'>;
 
 interface Issue {
   field: string;
@@ -124,12 +124,31 @@ export function loadConfig(input: LoadConfigInput): AgentConfig {
     fromFile = readConfigFile(configFile, CONFIG_FILE_NAME);
   }
 
+  const simVenue = simVenueFromFlags(flags) ?? fromFile.simVenue;
   return AgentConfig.parse({
     port: fromFlags.port ?? fromEnv.port ?? fromFile.port ?? DEFAULT_PORT,
     dataDir,
     environment: fromFlags.environment ?? fromEnv.environment ?? fromFile.environment ?? 'sim',
     logLevel: fromFlags.logLevel ?? fromEnv.logLevel ?? fromFile.logLevel ?? 'info',
     ...(fromFile.vibe === undefined ? {} : { vibe: fromFile.vibe }),
+    ...(simVenue === undefined ? {} : { simVenue }),
     ...(configFile === undefined ? {} : { configFile }),
   });
+}
+
+/** `--sim-rest` and `--sim-ws` come together or not at all. */
+function simVenueFromFlags(flags: ConfigFlags): SimVenueConfig | undefined {
+  if (flags.simRest === undefined && flags.simWs === undefined) return undefined;
+  if (flags.simRest === undefined)
+    throw configError([{ field: '--sim-rest', message: 'required with --sim-ws' }]);
+  if (flags.simWs === undefined)
+    throw configError([{ field: '--sim-ws', message: 'required with --sim-rest' }]);
+  const result = SimVenueConfig.safeParse({ restBaseUrl: flags.simRest, wsUrl: flags.simWs });
+  if (result.success) return result.data;
+  throw configError(
+    result.error.issues.map((issue) => ({
+      field: issue.path[0] === 'wsUrl' ? '--sim-ws' : '--sim-rest',
+      message: issue.message,
+    })),
+  );
 }

@@ -23,12 +23,23 @@ export const VibeConfig = z.strictObject({
   apiKey: z.string().min(1).optional(),
 });
 
+/**
+ * Where the local simulator listens (`--env sim`): its ready line's `rest` and `ws`. Checked fully
+ * (loopback, http/ws, paths) by the connector's venue config when the venue starts.
+ */
+export const SimVenueConfig = z.strictObject({
+  restBaseUrl: z.url({ protocol: /^http$/, error: 'expected an http:// URL' }),
+  wsUrl: z.url({ protocol: /^ws$/, error: 'expected a ws:// URL' }),
+});
+export type SimVenueConfig = z.infer<typeof SimVenueConfig>;
+
 /** `config.json`: every field optional; unknown fields are an error so a typo never passes silently. */
 export const ConfigFile = z.strictObject({
   port: Port.optional(),
   environment: TradingEnvironment.optional(),
   logLevel: LogLevel.optional(),
   vibe: VibeConfig.optional(),
+  simVenue: SimVenueConfig.optional(),
 });
 export type ConfigFile = z.infer<typeof ConfigFile>;
 
@@ -40,6 +51,7 @@ export const AgentConfig = z.strictObject({
   environment: TradingEnvironment,
   logLevel: LogLevel,
   vibe: VibeConfig.optional(),
+  simVenue: SimVenueConfig.optional(),
   /** The config file that was read, if any (absolute path). */
   configFile: z.string().optional(),
 });

@@ -22,6 +22,7 @@ export const SECRET_KEYS: readonly string[] = [
   'privateKey',
   'private_key',
   'privateKeyPem',
+  'private_key_pem',
   'authorization',
   'Authorization',
   'proxy-authorization',
