@@ -65,10 +65,14 @@ describe('KalshiStream account channels against the simulator', () => {
     const fills = h.store.ledger.readByKind('kalshi.fill').filter((e) => e.source === WS_LEDGER_SOURCE);
     expect(fills).toHaveLength(1);
     expect(fills[0]?.venueTsMs).toBe(f.tsMs);
-    const orders = h.store.ledger
-      .readByKind('kalshi.user_order')
-      .filter((e) => e.sourceEventId.startsWith(`order:${f.orderId}:`));
-    expect(orders.length).toBeGreaterThanOrEqual(1);
+    // Ledger appends are acknowledged asynchronously (write queue), each event in its own append:
+    // the order row may commit in a later batch than the fill row.
+    const orderRows = () =>
+      h.store.ledger
+        .readByKind('kalshi.user_order')
+        .filter((e) => e.sourceEventId.startsWith(`order:${f.orderId}:`));
+    await until(() => orderRows().length >= 1, 5_000, 'order update ledgered');
+    expect(orderRows().length).toBeGreaterThanOrEqual(1);
     // the trade tape of the subscribed market is ledgered under the trade id
     await until(
       () => h.store.ledger.get(WS_LEDGER_SOURCE, `trade:${f.tradeId}`) !== null,
