@@ -21,6 +21,24 @@ describe('verifyRequest', () => {
     expect(result).toEqual({ isValid: true, userId: 'user-alice', keyId: 'key-alice' });
   });
 
+  it('accepts a reused signature within the window (cached), and still applies the window and the path', () => {
+    const headers = signRequest('key-alice', alice.privateKey, 'POST', PATH, NOW_MS);
+    expect(check(headers, 'POST').isValid).toBe(true);
+    expect(check(headers, 'POST', PATH, NOW_MS + 1_000).isValid).toBe(true);
+    expect(check(headers, 'POST', PATH, NOW_MS + DEFAULT_MAX_SKEW_MS + 1)).toEqual({
+      isValid: false,
+      failure: AuthFailure.staleTimestamp,
+    });
+    expect(check(headers, 'POST', '/trade-api/v2/portfolio/balance')).toEqual({
+      isValid: false,
+      failure: AuthFailure.badSignature,
+    });
+    expect(check({ ...headers, 'KALSHI-ACCESS-KEY': 'key-nobody' }, 'POST')).toEqual({
+      isValid: false,
+      failure: AuthFailure.unknownKey,
+    });
+  });
+
   it('ignores the query string, which clients must not sign', () => {
     const headers = signRequest('key-alice', alice.privateKey, 'GET', `${PATH}?limit=5`, NOW_MS);
     expect(check(headers, 'GET', `${PATH}?limit=5`).isValid).toBe(true);

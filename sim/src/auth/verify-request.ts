@@ -42,6 +42,32 @@ function readHeader(headers: HeaderSource, name: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Signatures already verified, per public key. A client may reuse one signature for many requests
+ * within the timestamp window (the body is not signed), and RSA verification is the largest single
+ * cost of a request here; a hit still passes the window and key checks above. Keyed by the key
+ * object, so a replaced key never matches an old entry. Bounded: oldest entries go first.
+ */
+const verified = new WeakMap<object, Map<string, true>>();
+const MAX_CACHED_PER_KEY = 1_024;
+
+function isCachedValid(publicKey: object, cacheKey: string): boolean {
+  return verified.get(publicKey)?.has(cacheKey) === true;
+}
+
+function rememberValid(publicKey: object, cacheKey: string): void {
+  let cache = verified.get(publicKey);
+  if (cache === undefined) {
+    cache = new Map();
+    verified.set(publicKey, cache);
+  }
+  if (cache.size >= MAX_CACHED_PER_KEY) {
+    const oldest = cache.keys().next();
+    if (oldest.done !== true) cache.delete(oldest.value);
+  }
+  cache.set(cacheKey, true);
+}
+
 const MS_TIMESTAMP = /^\d{1,16}$/;
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
@@ -66,7 +92,10 @@ export function verifyRequest(
   if (!BASE64.test(signature)) return { isValid: false, failure: AuthFailure.badSignature };
   const pathOnly = request.path.split('?')[0] ?? '';
   // The method is signed upper-case; a lower-case method on the wire is normalised by HTTP stacks.
-  const message = Buffer.from(timestamp + request.method.toUpperCase() + pathOnly, 'utf8');
+  const signedText = timestamp + request.method.toUpperCase() + pathOnly;
+  const cacheKey = `${signedText}\n${signature}`;
+  if (isCachedValid(key.publicKey, cacheKey)) return { isValid: true, userId: key.userId, keyId: key.keyId };
+  const message = Buffer.from(signedText, 'utf8');
   let isSignatureValid: boolean;
   try {
     isSignatureValid = verify(
@@ -80,5 +109,6 @@ export function verifyRequest(
     isSignatureValid = false;
   }
   if (!isSignatureValid) return { isValid: false, failure: AuthFailure.badSignature };
+  rememberValid(key.publicKey, cacheKey);
   return { isValid: true, userId: key.userId, keyId: key.keyId };
 }
