@@ -9,7 +9,7 @@
  * `withOpenOrder`): one semantics for live and replay.
  *
  * Source event ids are deterministic, so a repeated write after a restart is a no-op:
- * - intent: `intent:<client order id>:<submittedAtMs>` (the same lost create, seen twice);
+ * - intent: `intent:<client order id>:<hash of the payload>` (the same lost create, seen twice);
  * - accepted order: `order:<order id>:<hash of the payload>`;
  * - plan: `plan:<n>:<hash>`, n = plan events already in the ledger + 1. A per-process sequence
  *   would restart at 1 and collide with the previous run's plans; n is persisted by the ledger
@@ -118,8 +118,10 @@ export class LedgerLocalState implements LocalStateStore {
 
   recordUnknownIntent(intent: Omit<UnknownIntent, 'checksWithoutMatch'>): Promise<void> {
     return this.serial(async () => {
-      const payload = IntentRecordedPayload.parse({ ...intent });
-      const id = `intent:${payload.clientOrderId}:${payload.submittedAtMs}`;
+      // Only the stored fields: a caller's richer object must not leak extra keys into the row.
+      const { clientOrderId, ticker, submittedAtMs } = intent;
+      const payload = IntentRecordedPayload.parse({ clientOrderId, ticker, submittedAtMs });
+      const id = `intent:${payload.clientOrderId}:${digest(payload)}`;
       if (await this.appendOne(id, INTENT_RECORDED_KIND, payload))
         this.state = withUnknownIntent(this.state, payload);
     });
@@ -127,7 +129,15 @@ export class LedgerLocalState implements LocalStateStore {
 
   recordAcceptedOrder(order: Omit<LocalOpenOrder, 'consecutiveMisses'>): Promise<void> {
     return this.serial(async () => {
-      const payload = OrderAcceptedPayload.parse({ ...order });
+      const { orderId, clientOrderId, ticker, filledCountE2, remainingCountE2, isExternal } = order;
+      const payload = OrderAcceptedPayload.parse({
+        orderId,
+        clientOrderId,
+        ticker,
+        filledCountE2,
+        remainingCountE2,
+        isExternal,
+      });
       const id = `order:${payload.orderId}:${digest(payload)}`;
       if (await this.appendOne(id, ORDER_ACCEPTED_KIND, payload))
         this.state = withOpenOrder(this.state, payload);
