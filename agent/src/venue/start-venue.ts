@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { AgentConfig } from '../config/schema.js';
 import { KalshiConnector } from '../connectors/kalshi/connector.js';
+import { LedgerLocalState } from '../connectors/kalshi/reconcile/ledger-local-state.js';
 import { resolveVenueConfig } from '../connectors/kalshi/venue-config.js';
 import type { Store } from '../store/index.js';
 import { registerSimKey } from './register-sim-key.js';
@@ -41,6 +42,9 @@ export async function startVenue(
     venue,
     credentials: { keyId: key.keyId, privateKey: key.privateKey },
     ledger: store.ledger,
+    // Local belief rebuilt from the ledger: after a restart our own resting orders and lost
+    // creates are still ours (issue 5: start-up reconciliation "with the ledger").
+    local: await LedgerLocalState.open(store.ledger),
     logger: logger.child({ component: 'venue' }),
   });
   connector.onEvent((event) => {

@@ -11,6 +11,14 @@ export { fetchVenueSnapshot, toFillView, toOrderView } from './fetch-snapshot.js
 export type { FetchSnapshotOptions, SnapshotHttp } from './fetch-snapshot.js';
 export { InMemoryLocalState } from './local-state.js';
 export type { LocalStateStore } from './local-state.js';
+export { LedgerLocalState } from './ledger-local-state.js';
+export type { LedgerLocalStateOptions, LocalStateLedger } from './ledger-local-state.js';
+export {
+  LOCAL_STATE_SOURCE,
+  INTENT_RECORDED_KIND,
+  ORDER_ACCEPTED_KIND,
+  PLAN_APPLIED_KIND,
+} from './local-state-events.js';
 export {
   Reconciler,
   describeFailure,
