@@ -3,12 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ClientOrderId, countE2, FillId, MarketTicker, moneyE6, OrderId, priceE4 } from '@pt/protocol';
 import { pino } from 'pino';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
+import type { z } from 'zod';
 import { openStore, type Store } from '../../../store/index.js';
 import { LedgerLocalState } from './ledger-local-state.js';
-import { LOCAL_STATE_SOURCE, PLAN_APPLIED_KIND } from './local-state-events.js';
+import type { ReconcileActionSchema } from './local-state-events.js';
+import { INTENT_RECORDED_KIND, LOCAL_STATE_SOURCE, PLAN_APPLIED_KIND } from './local-state-events.js';
 import { REST_FILL_KIND, REST_FILL_SOURCE } from './reconciler.js';
-import { fillKey, type ReconcilePlan, type VenueFillView } from './types.js';
+import { fillKey, type ReconcileAction, type ReconcilePlan, type VenueFillView } from './types.js';
 
 const logger = pino({ level: 'silent' });
 const dirs: string[] = [];
@@ -185,5 +187,42 @@ describe('LedgerLocalState', () => {
     expect([...local.read().ledgeredFillKeys]).toEqual(['fill:rest:o', 'fill:ws:o']);
     const capped = await LedgerLocalState.open(store.ledger, { nowMs: () => nowMs, maxFillKeys: 1 });
     expect([...capped.read().ledgeredFillKeys]).toEqual(['fill:ws:o']);
+  });
+
+  it('stored action schema and ReconcileAction are the same type (a new action kind must be stored too)', () => {
+    expectTypeOf<z.output<typeof ReconcileActionSchema>>().toEqualTypeOf<ReconcileAction>();
+  });
+
+  it('serialises concurrent writes: each plan gets its own number and every change lands', async () => {
+    const { store } = newStore();
+    const local = await LedgerLocalState.open(store.ledger);
+    await Promise.all([
+      local.apply({ hasPendingChecks: false, actions: [{ kind: 'order_miss_reset', orderId }] }),
+      local.recordUnknownIntent({ clientOrderId: coid, ticker, submittedAtMs: 5 }),
+      local.apply({
+        hasPendingChecks: true,
+        actions: [{ kind: 'intent_unmatched', clientOrderId: coid, checksWithoutMatch: 1 }],
+      }),
+    ]);
+    const plans = store.ledger.readByKind(PLAN_APPLIED_KIND).map((row) => row.sourceEventId.split(':')[1]);
+    expect(plans).toEqual(['1', '2']);
+    expect(local.read().unknownIntents).toEqual([
+      { clientOrderId: coid, ticker, submittedAtMs: 5, checksWithoutMatch: 1 },
+    ]);
+  });
+
+  it('throws naming the row for a malformed stored intent', async () => {
+    const { store } = newStore();
+    await store.ledger.append([
+      {
+        source: LOCAL_STATE_SOURCE,
+        sourceEventId: 'intent:x',
+        kind: INTENT_RECORDED_KIND,
+        payload: { clientOrderId: 'x', ticker },
+      },
+    ]);
+    await expect(LedgerLocalState.open(store.ledger)).rejects.toThrow(
+      /ledger row 1 \(local_state\.intent_recorded\).*submittedAtMs/,
+    );
   });
 });

@@ -65,7 +65,7 @@ const VenueFillViewSchema = z.strictObject({
 
 const Checks = z.int().nonnegative();
 
-/** Mirrors `ReconcileAction` in types.ts; the type test below keeps the two in step. */
+/** Mirrors `ReconcileAction` in types.ts; a type test (ledger-local-state.test.ts) keeps the two in step. */
 export const ReconcileActionSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('intent_accepted'),
