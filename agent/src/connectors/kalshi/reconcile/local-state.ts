@@ -4,8 +4,9 @@
  * is the reference implementation (the pure `applyPlan`), used by the connector until then and
  * by tests.
  */
-import type { ClientOrderId, CountE2, MarketTicker, MoneyE6 } from '@pt/protocol';
+import type { ClientOrderId, MoneyE6 } from '@pt/protocol';
 import { applyPlan } from './apply-plan.js';
+import { emptyLocalState, withOpenOrder, withUnknownIntent } from './local-state-fold.js';
 import type { LocalOpenOrder, LocalState, ReconcilePlan, UnknownIntent } from './types.js';
 
 export interface LocalStateStore {
@@ -25,14 +26,7 @@ export class InMemoryLocalState implements LocalStateStore {
   private state: LocalState;
 
   constructor(initial: Partial<LocalState> = {}) {
-    this.state = {
-      openOrders: [],
-      unknownIntents: [],
-      positions: new Map<MarketTicker, CountE2>(),
-      balanceE6: null,
-      ledgeredFillKeys: new Set<string>(),
-      ...initial,
-    };
+    this.state = { ...emptyLocalState(), ...initial };
   }
 
   read(): LocalState {
@@ -53,13 +47,11 @@ export class InMemoryLocalState implements LocalStateStore {
 
   /** A create's answer was lost: remember it so reconciliation resolves it by client order id. */
   addUnknownIntent(intent: Omit<UnknownIntent, 'checksWithoutMatch'>): void {
-    const others = this.state.unknownIntents.filter((known) => known.clientOrderId !== intent.clientOrderId);
-    this.state = { ...this.state, unknownIntents: [...others, { ...intent, checksWithoutMatch: 0 }] };
+    this.state = withUnknownIntent(this.state, intent);
   }
 
   addOpenOrder(order: Omit<LocalOpenOrder, 'consecutiveMisses'>): void {
-    const others = this.state.openOrders.filter((known) => known.orderId !== order.orderId);
-    this.state = { ...this.state, openOrders: [...others, { ...order, consecutiveMisses: 0 }] };
+    this.state = withOpenOrder(this.state, order);
   }
 
   hasUnknownIntent(clientOrderId: ClientOrderId): boolean {
