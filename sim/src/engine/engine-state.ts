@@ -4,31 +4,9 @@ import { Ladder } from './ladder.js';
 import type { OrderGroupState } from './order-group.js';
 import type { OrderState } from './order-state.js';
 import type { RetentionLimits } from './retention.js';
-import type {
-  EngineEvent,
-  FeeSchedule,
-  MarketResult,
-  MarketSpec,
-  MarketStatus,
-  MoneyE6,
-  OutcomeSide,
-  PriceRange,
-  Trade,
-} from './types.js';
+import type { EngineEvent, MarketCore, MarketSpec, MoneyE6, OutcomeSide, Trade } from './types.js';
 
-export interface MarketState {
-  ticker: string;
-  eventTicker: string;
-  seriesTicker: string;
-  priceLevelStructure: string;
-  priceRanges: readonly PriceRange[];
-  fee: FeeSchedule;
-  status: MarketStatus;
-  result: MarketResult | null;
-  openTimeMs: number | null;
-  closeTimeMs: number | null;
-  determinedTimeMs: number | null;
-  settledTimeMs: number | null;
+export interface MarketState extends MarketCore {
   ladders: Record<OutcomeSide, Ladder>;
   trades: Trade[];
   lastPriceE4: number | null;

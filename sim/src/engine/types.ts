@@ -75,8 +75,8 @@ export interface MarketSpec {
   closeTimeMs?: number;
 }
 
-/** Read model of a market: spec plus the live quote and statistics the ticker channel needs. */
-export interface MarketView {
+/** A market's identity, grid, fees and lifecycle: shared by the engine's state and its read model. */
+export interface MarketCore {
   ticker: string;
   eventTicker: string;
   seriesTicker: string;
@@ -89,6 +89,10 @@ export interface MarketView {
   closeTimeMs: number | null;
   determinedTimeMs: number | null;
   settledTimeMs: number | null;
+}
+
+/** Read model of a market: spec plus the live quote and statistics the ticker channel needs. */
+export interface MarketView extends MarketCore {
   /** Best YES bid / ask (ask derived from the best NO bid); null when that side is empty. */
   yesBidE4: PriceE4 | null;
   yesBidSizeE2: CountE2;
