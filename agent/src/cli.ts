@@ -1,8 +1,13 @@
 #!/usr/bin/env node
 /**
- * `pt-agent`: run the agent (no subcommand) or `pt-agent diagnostics [--out FILE]`.
+ * `pt-agent`: run the agent (no subcommand), or one of `diagnostics`, `pair`, `devices`, `keys`
+ * (see USAGE in config/command-line.ts).
  * Configuration problems exit 2 with a message naming the field; other start-up failures exit 1.
  */
+import { runDevicesCommand } from './cli/devices.command.js';
+import type { CliIo } from './cli/io.js';
+import { runKeysCommand } from './cli/keys.command.js';
+import { runPairCommand } from './cli/pair.command.js';
 import { Command, parseCommandLine } from './config/command-line.js';
 import { loadConfig } from './config/load-config.js';
 import type { AgentConfig } from './config/schema.js';
@@ -35,6 +40,10 @@ async function main(): Promise<void> {
     fail(err);
     return;
   }
+  const io: CliIo = {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  };
   switch (commandLine.command) {
     case Command.Run:
       await runAgent(config, { writeStdout: (text) => process.stdout.write(text) });
@@ -48,6 +57,15 @@ async function main(): Promise<void> {
       process.stdout.write(`${file}\n`);
       return;
     }
+    case Command.Pair:
+      process.exitCode = await runPairCommand(config, io);
+      return;
+    case Command.Devices:
+      process.exitCode = await runDevicesCommand(config, commandLine.action, io);
+      return;
+    case Command.Keys:
+      process.exitCode = await runKeysCommand(config, commandLine.action, io);
+      return;
   }
 }
 

@@ -102,7 +102,12 @@ export async function runAgent(config: AgentConfig, io: RunAgentIo): Promise<voi
     store = openStore({ dataDir: config.dataDir, environment: config.environment, logger });
     const app = createApp({
       logger,
-      health: () => ({ status, version: AGENT_VERSION, protocolVersion: PROTOCOL_VERSION }),
+      health: () => ({
+        status,
+        version: AGENT_VERSION,
+        protocolVersion: PROTOCOL_VERSION,
+        environment: config.environment,
+      }),
     });
     server = await startServer(app, config.port);
     return server;

@@ -24,6 +24,7 @@ export const ErrorCode = z.enum([
   'STORE_BUSY',
   'CONFIG_INVALID',
   'LOCKED',
+  'KEYCHAIN_UNAVAILABLE',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -4,6 +4,7 @@
  * a changed shape that neither side can parse for the other.
  */
 import { z } from 'zod';
+import { TradingEnvironment } from './domain/environment.js';
 import { IncompatibilityReason, IncompatibilityReasonSchema } from './version.js';
 
 export const ProtocolVersionSchema = z.int().min(1);
@@ -21,6 +22,8 @@ export const AgentHello = z.object({
   type: z.literal('hello'),
   protocolVersion: ProtocolVersionSchema,
   agentVersion: z.string().min(1).max(64),
+  /** The trading environment now (sim / demo / live); a switch closes every socket. */
+  environment: TradingEnvironment,
 });
 export type AgentHello = z.infer<typeof AgentHello>;
 

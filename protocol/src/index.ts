@@ -52,6 +52,38 @@ export {
   MoneyE6Schema,
 } from './money-schemas.js';
 export { HEALTH_PATH, AgentStatus, HealthResponse } from './rest/health.js';
+export {
+  PAIR_PATH,
+  DEVICES_PATH,
+  PairingCode,
+  DeviceName,
+  DeviceId,
+  PairRequest,
+  PairResponse,
+  PairedDevice,
+  DeviceList,
+} from './rest/pairing.js';
+export {
+  CREDENTIALS_PATH,
+  KeyedEnvironment,
+  KalshiKeyId,
+  MAX_PEM_CHARS,
+  PutCredentialsRequest,
+  StoredCredentials,
+  CredentialsOverview,
+} from './rest/credentials.js';
+export {
+  STATUS_PATH,
+  ENVIRONMENT_PATH,
+  LIVE_ACK_PHRASE,
+  LIABILITY_TEXT_VERSION,
+  LIABILITY_TEXT,
+  StatusResponse,
+  LiveAcknowledgement,
+  SwitchEnvironmentRequest,
+  SwitchBlocker,
+  EnvironmentOverview,
+} from './rest/environment.js';
 export type { PeerRole } from './handshake.js';
 export {
   ProtocolVersionSchema,

@@ -15,7 +15,7 @@ function appWithLogCapture(): { app: ReturnType<typeof createApp>; logged: strin
   });
   const app = createApp({
     logger: pino({ level: 'info' }, sink),
-    health: () => ({ status: 'ok', version: '9.9.9', protocolVersion: 1 }),
+    health: () => ({ status: 'ok', version: '9.9.9', protocolVersion: 1, environment: 'sim' }),
   });
   app.get('/boom/agent', () => {
     throw new AgentError('VENUE_UNAVAILABLE', 'Kalshi is down', { retryable: true }, { venue: 'demo' });
@@ -39,6 +39,7 @@ describe('createApp', () => {
       status: 'ok',
       version: '9.9.9',
       protocolVersion: 1,
+      environment: 'sim',
     });
   });
 

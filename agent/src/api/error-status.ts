@@ -23,6 +23,7 @@ export const STATUS_BY_CODE: Readonly<Record<ErrorCode, ContentfulStatusCode>> =
   STORE_BUSY: 503,
   CONFIG_INVALID: 400,
   LOCKED: 423,
+  KEYCHAIN_UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 

@@ -36,3 +36,37 @@ describe('parseCommandLine', () => {
     expect(fieldOf(['diagnostics', 'extra'])).toBe('command');
   });
 });
+
+describe('parseCommandLine subcommands', () => {
+  it('parses pair, devices and keys with their actions', () => {
+    expect(parseCommandLine(['pair', '--data-dir', '/d'])).toEqual({
+      command: 'pair',
+      flags: { dataDir: '/d' },
+    });
+    expect(parseCommandLine(['devices'])).toEqual({
+      command: 'devices',
+      flags: {},
+      action: { kind: 'list' },
+    });
+    expect(parseCommandLine(['devices', 'revoke', 'dev_abcdefgh'])).toEqual({
+      command: 'devices',
+      flags: {},
+      action: { kind: 'revoke', deviceId: 'dev_abcdefgh' },
+    });
+    expect(parseCommandLine(['keys', 'import', '--env', 'demo', '--key-id', 'k', '--pem', 'f.pem'])).toEqual({
+      command: 'keys',
+      flags: { env: 'demo' },
+      action: { kind: 'import', env: 'demo', keyId: 'k', pemFile: 'f.pem' },
+    });
+    expect(parseCommandLine(['keys', 'delete', '--env', 'live'])).toMatchObject({
+      action: { kind: 'delete', env: 'live' },
+    });
+  });
+
+  it('refuses flags and words that do not belong to the subcommand', () => {
+    expect(fieldOf(['pair', 'now'])).toBe('command');
+    expect(fieldOf(['keys', 'list', '--pem', 'x'])).toBe('--pem');
+    expect(fieldOf(['devices', 'revoke'])).toBe('deviceId');
+    expect(fieldOf(['keys', 'rotate'])).toBe('command');
+  });
+});

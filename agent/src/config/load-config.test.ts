@@ -37,6 +37,8 @@ describe('loadConfig precedence', () => {
       dataDir: '/home/u/.local/share/predictiontrader',
       environment: 'sim',
       logLevel: 'info',
+      allowedOrigins: [],
+      deviceIdleExpiryDays: 30,
     });
   });
 

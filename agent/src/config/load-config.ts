@@ -6,7 +6,15 @@ import { AgentError } from '../lib/errors.js';
 import type { ConfigFlags } from './command-line.js';
 import { defaultDataDir } from './default-data-dir.js';
 import type { DataDirEnv } from './default-data-dir.js';
-import { AgentConfig, ConfigFile, DEFAULT_PORT, LogLevel, Port, SimVenueConfig } from './schema.js';
+import {
+  AgentConfig,
+  ConfigFile,
+  DEFAULT_DEVICE_IDLE_EXPIRY_DAYS,
+  DEFAULT_PORT,
+  LogLevel,
+  Port,
+  SimVenueConfig,
+} from './schema.js';
 
 /** The environment variables the agent honours (everything else in the environment is ignored). */
 export interface ConfigEnv extends DataDirEnv {
@@ -37,7 +45,7 @@ const StringLayer = z.object({
   environment: TradingEnvironment.optional(),
   logLevel: LogLevel.optional(),
 });
-type Layer = Omit<ConfigFile, 'vibe' | 'simVenue'>;
+type Layer = Pick<ConfigFile, 'port' | 'environment' | 'logLevel'>;
 
 interface Issue {
   field: string;
@@ -130,6 +138,8 @@ export function loadConfig(input: LoadConfigInput): AgentConfig {
     dataDir,
     environment: fromFlags.environment ?? fromEnv.environment ?? fromFile.environment ?? 'sim',
     logLevel: fromFlags.logLevel ?? fromEnv.logLevel ?? fromFile.logLevel ?? 'info',
+    allowedOrigins: fromFile.allowedOrigins ?? [],
+    deviceIdleExpiryDays: fromFile.deviceIdleExpiryDays ?? DEFAULT_DEVICE_IDLE_EXPIRY_DAYS,
     ...(fromFile.vibe === undefined ? {} : { vibe: fromFile.vibe }),
     ...(simVenue === undefined ? {} : { simVenue }),
     ...(configFile === undefined ? {} : { configFile }),

@@ -33,6 +33,21 @@ export const SimVenueConfig = z.strictObject({
 });
 export type SimVenueConfig = z.infer<typeof SimVenueConfig>;
 
+/**
+ * An extra browser origin allowed to call the API (e.g. a hosted copy of the PWA): scheme, host
+ * and port only, compared exactly. The agent's own origin is always allowed.
+ */
+export const AllowedOrigin = z
+  .url({ protocol: /^https?$/, error: 'expected an origin such as https://app.example.com' })
+  .refine(
+    (text) => new URL(text).origin === text,
+    'expected an origin only: scheme://host[:port], no path or slash',
+  );
+
+/** Paired browser tokens unused this long expire (the user pairs again). */
+export const DeviceIdleExpiryDays = z.int().min(1).max(365);
+export const DEFAULT_DEVICE_IDLE_EXPIRY_DAYS = 30;
+
 /** `config.json`: every field optional; unknown fields are an error so a typo never passes silently. */
 export const ConfigFile = z.strictObject({
   port: Port.optional(),
@@ -40,6 +55,8 @@ export const ConfigFile = z.strictObject({
   logLevel: LogLevel.optional(),
   vibe: VibeConfig.optional(),
   simVenue: SimVenueConfig.optional(),
+  allowedOrigins: z.array(AllowedOrigin).max(32).optional(),
+  deviceIdleExpiryDays: DeviceIdleExpiryDays.optional(),
 });
 export type ConfigFile = z.infer<typeof ConfigFile>;
 
@@ -52,6 +69,8 @@ export const AgentConfig = z.strictObject({
   logLevel: LogLevel,
   vibe: VibeConfig.optional(),
   simVenue: SimVenueConfig.optional(),
+  allowedOrigins: z.array(AllowedOrigin),
+  deviceIdleExpiryDays: DeviceIdleExpiryDays,
   /** The config file that was read, if any (absolute path). */
   configFile: z.string().optional(),
 });
