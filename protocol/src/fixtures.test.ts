@@ -8,7 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { HealthDetail } from './domain/health.js';
 import { ErrorBody } from './errors.js';
+import { CredentialsOverview, PutCredentialsRequest } from './rest/credentials.js';
+import { EnvironmentOverview, StatusResponse, SwitchEnvironmentRequest } from './rest/environment.js';
 import { HealthResponse } from './rest/health.js';
+import { DeviceList, PairRequest, PairResponse } from './rest/pairing.js';
 import { ClientMessage } from './ws/client-messages.js';
 import { ServerEvent, ServerMessage } from './ws/server-events.js';
 
@@ -26,6 +29,14 @@ const SCHEMAS = {
   ErrorBody,
   HealthResponse,
   HealthDetail,
+  PairRequest,
+  PairResponse,
+  DeviceList,
+  PutCredentialsRequest,
+  CredentialsOverview,
+  StatusResponse,
+  SwitchEnvironmentRequest,
+  EnvironmentOverview,
 } as const;
 const SchemaName = z.enum([
   'ServerEvent',
@@ -34,6 +45,14 @@ const SchemaName = z.enum([
   'ErrorBody',
   'HealthResponse',
   'HealthDetail',
+  'PairRequest',
+  'PairResponse',
+  'DeviceList',
+  'PutCredentialsRequest',
+  'CredentialsOverview',
+  'StatusResponse',
+  'SwitchEnvironmentRequest',
+  'EnvironmentOverview',
 ]);
 
 const Fixture = z.strictObject({
@@ -82,10 +101,9 @@ describe('valid fixtures', () => {
     expect(types.filter((type) => !covered.has(type))).toEqual([]);
   });
 
-  it('cover ErrorBody and HealthResponse', () => {
+  it('cover every named schema', () => {
     const schemas = new Set(valid.map(([, fixture]) => fixture.schema));
-    expect(schemas).toContain('ErrorBody');
-    expect(schemas).toContain('HealthResponse');
+    expect(SchemaName.options.filter((name) => !schemas.has(name))).toEqual([]);
   });
 });
 
