@@ -36,6 +36,7 @@ describe('loadConfig precedence', () => {
       port: DEFAULT_PORT,
       dataDir: '/home/u/.local/share/predictiontrader',
       environment: 'sim',
+      environmentSource: 'default',
       logLevel: 'info',
       allowedOrigins: [],
       deviceIdleExpiryDays: 30,
@@ -44,11 +45,33 @@ describe('loadConfig precedence', () => {
 
   it('file beats defaults, env beats file, flags beat env', () => {
     const dataDir = dataDirWith({ port: 1111, environment: 'demo', logLevel: 'warn' });
-    expect(load({ dataDir })).toMatchObject({ port: 1111, environment: 'demo', logLevel: 'warn' });
+    expect(load({ dataDir })).toMatchObject({
+      port: 1111,
+      environment: 'demo',
+      environmentSource: 'file',
+      logLevel: 'warn',
+    });
     const env = { PT_PORT: '2222', PT_ENV: 'live', PT_LOG_LEVEL: 'debug' };
-    expect(load({ dataDir }, env)).toMatchObject({ port: 2222, environment: 'live', logLevel: 'debug' });
+    expect(load({ dataDir }, env)).toMatchObject({
+      port: 2222,
+      environment: 'live',
+      environmentSource: 'env',
+      logLevel: 'debug',
+    });
     const flags = { dataDir, port: '0', env: 'sim', logLevel: 'error' };
-    expect(load(flags, env)).toMatchObject({ port: 0, environment: 'sim', logLevel: 'error' });
+    expect(load(flags, env)).toMatchObject({
+      port: 0,
+      environment: 'sim',
+      environmentSource: 'flag',
+      logLevel: 'error',
+    });
+  });
+
+  it('says where the environment came from, so a persisted switch can beat config.json only', () => {
+    expect(load({ dataDir: dataDirWith() }).environmentSource).toBe('default');
+    expect(load({ dataDir: dataDirWith({ logLevel: 'warn' }) }).environmentSource).toBe('default');
+    expect(load({ dataDir: dataDirWith() }, { PT_ENV: '' }).environmentSource).toBe('default');
+    expect(load({ dataDir: dataDirWith({ environment: 'sim' }) }).environmentSource).toBe('file');
   });
 
   it('takes each field from the highest source that sets it', () => {

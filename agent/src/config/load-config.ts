@@ -9,6 +9,7 @@ import type { DataDirEnv } from './default-data-dir.js';
 import {
   AgentConfig,
   ConfigFile,
+  type ConfigSource,
   DEFAULT_DEVICE_IDLE_EXPIRY_DAYS,
   DEFAULT_PORT,
   LogLevel,
@@ -133,10 +134,17 @@ export function loadConfig(input: LoadConfigInput): AgentConfig {
   }
 
   const simVenue = simVenueFromFlags(flags) ?? fromFile.simVenue;
+  const [environment, environmentSource] = pickSource<TradingEnvironment>(
+    fromFlags.environment,
+    fromEnv.environment,
+    fromFile.environment,
+    'sim',
+  );
   return AgentConfig.parse({
     port: fromFlags.port ?? fromEnv.port ?? fromFile.port ?? DEFAULT_PORT,
     dataDir,
-    environment: fromFlags.environment ?? fromEnv.environment ?? fromFile.environment ?? 'sim',
+    environment,
+    environmentSource,
     logLevel: fromFlags.logLevel ?? fromEnv.logLevel ?? fromFile.logLevel ?? 'info',
     allowedOrigins: fromFile.allowedOrigins ?? [],
     deviceIdleExpiryDays: fromFile.deviceIdleExpiryDays ?? DEFAULT_DEVICE_IDLE_EXPIRY_DAYS,
@@ -144,6 +152,19 @@ export function loadConfig(input: LoadConfigInput): AgentConfig {
     ...(simVenue === undefined ? {} : { simVenue }),
     ...(configFile === undefined ? {} : { configFile }),
   });
+}
+
+/** The first value set, in precedence order, and which layer it came from. */
+function pickSource<T>(
+  flag: T | undefined,
+  env: T | undefined,
+  file: T | undefined,
+  fallback: T,
+): [T, ConfigSource] {
+  if (flag !== undefined) return [flag, 'flag'];
+  if (env !== undefined) return [env, 'env'];
+  if (file !== undefined) return [file, 'file'];
+  return [fallback, 'default'];
 }
 
 /** `--sim-rest` and `--sim-ws` come together or not at all. */

@@ -60,12 +60,20 @@ export const ConfigFile = z.strictObject({
 });
 export type ConfigFile = z.infer<typeof ConfigFile>;
 
+/**
+ * Where the resolved `environment` came from. An explicit choice (`flag`, `env`) beats the trader's
+ * last switch persisted in `<dataDir>/environment.json`; `file` (config.json) and `default` do not.
+ */
+export const ConfigSource = z.enum(['flag', 'env', 'file', 'default']);
+export type ConfigSource = z.infer<typeof ConfigSource>;
+
 /** The resolved configuration, parsed once at start-up and passed down; nothing else reads env. */
 export const AgentConfig = z.strictObject({
   port: Port,
   /** Absolute. Holds config.json, the lock, the discovery file, logs and the databases. */
   dataDir: z.string().min(1),
   environment: TradingEnvironment,
+  environmentSource: ConfigSource,
   logLevel: LogLevel,
   vibe: VibeConfig.optional(),
   simVenue: SimVenueConfig.optional(),
