@@ -20,3 +20,19 @@ export interface TokenVerifier {
 export interface DeviceRevocations {
   onRevoked(listener: (deviceId: DeviceId) => void): () => void;
 }
+
+/** Why a token was refused: the bearer middleware tells the browser which, so it can re-pair. */
+export type TokenRefusal = 'unknown' | 'revoked' | 'expired';
+
+export type TokenCheck =
+  | { readonly ok: true; readonly device: AuthenticatedDevice }
+  | { readonly ok: false; readonly reason: TokenRefusal };
+
+/**
+ * The registry as the bearer middleware uses it: `check` says who (or why not) without side
+ * effects beyond removing an expired device; `touch` records the use once the request is accepted.
+ */
+export interface TokenChecker extends TokenVerifier {
+  check(token: string): TokenCheck;
+  touch(deviceId: DeviceId): void;
+}
