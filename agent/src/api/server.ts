@@ -1,5 +1,7 @@
 import { createServer } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { getRequestListener } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { AgentError } from '../lib/errors.js';
@@ -17,10 +19,33 @@ export interface RunningServer {
   close: (graceMs: number) => Promise<void>;
 }
 
-export async function startServer(app: Hono, port: number): Promise<RunningServer> {
+/** Takes over HTTP upgrade requests (the WS stream); closed with the server. */
+export interface UpgradeHandler {
+  /** Answers the upgrade: completes it, or writes a plain HTTP refusal and destroys the socket. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** Closes every upgraded socket; `RunningServer.close` waits for it. */
+  close(): Promise<void>;
+}
+
+export interface ServerOptions {
+  /** Without one, upgrade requests are refused (Node destroys their sockets). */
+  upgrade?: UpgradeHandler;
+}
+
+export async function startServer(
+  app: Hono,
+  port: number,
+  options: ServerOptions = {},
+): Promise<RunningServer> {
   const listener = getRequestListener(app.fetch);
   // Hono's onError answers every failure, so the listener's promise settles without a rejection.
   const server = createServer((req, res) => void listener(req, res));
+  const { upgrade } = options;
+  if (upgrade !== undefined) {
+    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) =>
+      upgrade.handleUpgrade(req, socket, head),
+    );
+  }
   await new Promise<void>((resolve, reject) => {
     server.once('error', (err) => {
       const isInUse = 'code' in err && err.code === 'EADDRINUSE';
@@ -50,9 +75,12 @@ export async function startServer(app: Hono, port: number): Promise<RunningServe
       closing ??= new Promise<void>((resolve) => {
         const cutoff = setTimeout(() => server.closeAllConnections(), graceMs);
         cutoff.unref();
+        // Upgraded sockets are no longer HTTP connections: the handler closes them, and the
+        // server's close callback waits for them like for any other socket.
+        const upgraded = upgrade?.close() ?? Promise.resolve();
         server.close(() => {
           clearTimeout(cutoff);
-          resolve();
+          void upgraded.then(resolve);
         });
         server.closeIdleConnections();
       });

@@ -1,6 +1,10 @@
 /**
- * client → agent. The first message is `hello`, the second `auth` (the token travels in a message,
- * never in the URL, so it stays out of logs and history). Imperatives, discriminated on `type`.
+ * client → agent. Imperatives, discriminated on `type`. Handshake order: the first message is
+ * `auth` (within a few seconds of the upgrade; the token travels in a message, never in the URL,
+ * so it stays out of logs and history; nothing else is read before it) → `auth.accepted`; then the
+ * client's `hello` → the agent's `hello` (with the environment) or `incompatible` and a close.
+ * Then `subscribe` (answered by `subscribed`), `unsubscribe` (no answer: no event of those streams
+ * follows it) and `resync` (the missed events again, or `stream.reset`).
  */
 import { z } from 'zod';
 import { ClientHello } from '../handshake.js';
