@@ -4,8 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages the tests drive for real. Empty until the keychain and browser issues land.
-debian_packages=()
+# Debian packages the tests drive for real: a Secret Service in a throwaway D-Bus session for the
+# keychain tests (scripts/with-keyring.sh: gnome-keyring, dbus-run-session from dbus), and a real
+# browser for the PWA/browser tests (chromium).
+debian_packages=(gnome-keyring dbus chromium)
 
 missing=()
 for pkg in "${debian_packages[@]}"; do
