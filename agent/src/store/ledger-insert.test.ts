@@ -4,7 +4,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir, silentLogger } from '../../test/store/temp-dir.js';
 import { openWriter } from './db.js';
 import { LedgerInserter } from './ledger-insert.js';
-import type { LedgerRow } from './ledger-insert.js';
+import type { LedgerInserterOptions, LedgerRow } from './ledger-insert.js';
+import { ledgerKeyHash } from './ledger-key-hash.js';
+import { LedgerKeyIndex } from './ledger-key-index.js';
+import { loadLedgerKeyIndex } from './ledger-key-log.js';
 import { applyMigrations } from './migrate.js';
 import { DEFAULT_MIGRATIONS_DIR } from './store.js';
 
@@ -20,6 +23,10 @@ afterEach(() => {
   db.close();
   temp.remove();
 });
+
+function inserter(opts: LedgerInserterOptions = {}): LedgerInserter {
+  return new LedgerInserter(db, new LedgerKeyIndex(), opts);
+}
 
 function row(key: string, n = 0): LedgerRow {
   return ['kalshi.ws', key, 'market.trade', JSON.stringify({ key, n }), 1_000 + n, 2_000 + n];
@@ -37,10 +44,10 @@ function storedId(key: string): unknown {
     .get('kalshi.ws', key);
 }
 
-function write(inserter: LedgerInserter, rows: LedgerRow[]): ReturnType<LedgerInserter['writeRows']> {
+function write(target: LedgerInserter, rows: LedgerRow[]): ReturnType<LedgerInserter['writeRows']> {
   db.exec('BEGIN');
   try {
-    const outcomes = inserter.writeRows(db, rows);
+    const outcomes = target.writeRows(db, rows);
     db.exec('COMMIT');
     return outcomes;
   } catch (err) {
@@ -49,13 +56,20 @@ function write(inserter: LedgerInserter, rows: LedgerRow[]): ReturnType<LedgerIn
   }
 }
 
-describe.each([1, 64])('LedgerInserter with %i-row statements', (chunkRows) => {
+const allCollide = (): number => 7;
+
+describe.each([
+  { chunkRows: 1, hash: ledgerKeyHash, name: '1-row statements' },
+  { chunkRows: 64, hash: ledgerKeyHash, name: '64-row statements' },
+  // Every key under one hash: each lookup walks all rows and must tell them apart by the row itself.
+  { chunkRows: 64, hash: allCollide, name: 'every key hashing alike' },
+])('LedgerInserter with $name', (opts) => {
   it.each([1, 63, 64, 65, 200])('inserts %i new rows with ids in input order', (count) => {
-    const inserter = new LedgerInserter(db, chunkRows);
-    write(inserter, [row('seed')]); // ids of the batch start after an existing row
+    const ins = inserter(opts);
+    write(ins, [row('seed')]); // ids of the batch start after an existing row
     const batchKeys = keys(`n${count}`, count);
     const outcomes = write(
-      inserter,
+      ins,
       batchKeys.map((k, i) => row(k, i)),
     );
     expect(outcomes).toEqual(batchKeys.map((_, i) => ({ isNew: true, id: i + 2 })));
@@ -65,16 +79,16 @@ describe.each([1, 64])('LedgerInserter with %i-row statements', (chunkRows) => {
   });
 
   it('reports rows stored earlier as not new, and new rows around them with their ids', () => {
-    const inserter = new LedgerInserter(db, chunkRows);
+    const ins = inserter(opts);
     const old = keys('old', 100);
     write(
-      inserter,
+      ins,
       old.map((k) => row(k)),
     );
     // Every third row is a replay, spread over several 64-row chunks.
     const mixed = Array.from({ length: 150 }, (_, i) => (i % 3 === 0 ? `old-${i / 3}` : `new-${i}`));
     const outcomes = write(
-      inserter,
+      ins,
       mixed.map((k, i) => row(k, i)),
     );
     let nextId = 101;
@@ -92,14 +106,14 @@ describe.each([1, 64])('LedgerInserter with %i-row statements', (chunkRows) => {
   });
 
   it('tells the newest stored row (id just below the new ones) from the new rows', () => {
-    const inserter = new LedgerInserter(db, chunkRows);
-    write(inserter, [row('first'), row('newest')]);
-    const outcomes = write(inserter, [row('x'), row('newest'), row('y')]);
+    const ins = inserter(opts);
+    write(ins, [row('first'), row('newest')]);
+    const outcomes = write(ins, [row('x'), row('newest'), row('y')]);
     expect(outcomes).toEqual([{ isNew: true, id: 3 }, { isNew: false }, { isNew: true, id: 4 }]);
   });
 
   it('keeps the first of a key repeated inside one chunk and across chunks', () => {
-    const inserter = new LedgerInserter(db, chunkRows);
+    const ins = inserter(opts);
     const input = [
       row('a', 0),
       row('b', 1),
@@ -108,7 +122,7 @@ describe.each([1, 64])('LedgerInserter with %i-row statements', (chunkRows) => {
       row('b', 3), // a later chunk
       row('c', 4),
     ];
-    const outcomes = write(inserter, input);
+    const outcomes = write(ins, input);
     expect(outcomes.slice(0, 3)).toEqual([{ isNew: true, id: 1 }, { isNew: true, id: 2 }, { isNew: false }]);
     expect(outcomes.slice(3, 73)).toEqual(keys('fill', 70).map((_, i) => ({ isNew: true, id: 3 + i })));
     expect(outcomes.slice(73)).toEqual([{ isNew: false }, { isNew: true, id: 73 }]);
@@ -118,32 +132,73 @@ describe.each([1, 64])('LedgerInserter with %i-row statements', (chunkRows) => {
   });
 
   it('replays a whole batch as duplicates without inserting anything', () => {
-    const inserter = new LedgerInserter(db, chunkRows);
+    const ins = inserter(opts);
     const rows = keys('r', 130).map((k) => row(k));
-    write(inserter, rows);
-    expect(write(inserter, rows)).toEqual(rows.map(() => ({ isNew: false })));
+    write(ins, rows);
+    expect(write(ins, rows)).toEqual(rows.map(() => ({ isNew: false })));
     expect(db.prepare('SELECT count(*) FROM ledger_events').pluck().get()).toBe(130);
   });
 
+  it('forgets a rolled-back write: its keys are new again, and ids it used may hold other keys', () => {
+    const ins = inserter(opts);
+    db.exec('BEGIN');
+    expect(ins.writeRows(db, [row('a'), row('b')])).toEqual([
+      { isNew: true, id: 1 },
+      { isNew: true, id: 2 },
+    ]);
+    db.exec('ROLLBACK');
+    // The index still files a→1 and b→2; the rows there are now other keys.
+    expect(write(ins, [row('c'), row('a')])).toEqual([
+      { isNew: true, id: 1 },
+      { isNew: true, id: 2 },
+    ]);
+    expect(write(ins, [row('b'), row('a'), row('c')])).toEqual([
+      { isNew: true, id: 3 },
+      { isNew: false },
+      { isNew: false },
+    ]);
+    expect([storedId('c'), storedId('a'), storedId('b')]).toEqual([1, 2, 3]);
+  });
+
+  it('logs the hash of every new row in the same transaction: an index loaded from the log knows them all', () => {
+    const ins = inserter(opts);
+    write(ins, [row('a'), row('b'), row('a')]);
+    db.exec('BEGIN');
+    ins.writeRows(db, [row('lost')]);
+    db.exec('ROLLBACK');
+    write(
+      ins,
+      keys('k', 100).map((k) => row(k)),
+    );
+    const logged = db.prepare('SELECT sum(length(hashes)) / 4 FROM ledger_key_hashes').pluck().get();
+    expect(logged).toBe(102);
+    const reloaded = new LedgerInserter(db, loadLedgerKeyIndex(db, undefined, opts.hash), opts);
+    const replay = [row('a'), row('b'), ...keys('k', 100).map((k) => row(k)), row('lost')];
+    expect(write(reloaded, replay)).toEqual([
+      ...replay.slice(0, -1).map(() => ({ isNew: false })),
+      { isNew: true, id: 103 },
+    ]);
+  });
+
   it('fails the whole call on a constraint other than the key (nothing is skipped silently)', () => {
-    const inserter = new LedgerInserter(db, chunkRows);
+    const ins = inserter(opts);
     const bad: LedgerRow = ['kalshi.ws', 'bad', 'market.trade', 'not json', null, 1];
-    expect(() => write(inserter, [row('ok'), bad])).toThrow(/CHECK constraint failed/);
+    expect(() => write(ins, [row('ok'), bad])).toThrow(/CHECK constraint failed/);
     expect(db.prepare('SELECT count(*) FROM ledger_events').pluck().get()).toBe(0);
   });
 });
 
 describe('LedgerInserter options', () => {
   it('refuses a chunk size SQLite cannot bind', () => {
-    expect(() => new LedgerInserter(db, 0)).toThrow(RangeError);
-    expect(() => new LedgerInserter(db, 6_000)).toThrow(RangeError);
+    expect(() => inserter({ chunkRows: 0 })).toThrow(RangeError);
+    expect(() => inserter({ chunkRows: 5_000 })).toThrow(RangeError);
   });
 
   it('refuses to write through another connection than the one it prepared on', () => {
-    const inserter = new LedgerInserter(db);
+    const ins = inserter();
     const other = openWriter(join(temp.dir, 'other.sqlite'));
     try {
-      expect(() => inserter.writeRows(other, [row('x')])).toThrow('another connection');
+      expect(() => ins.writeRows(other, [row('x')])).toThrow('another connection');
     } finally {
       other.close();
     }

@@ -4,6 +4,8 @@ import { rowToEvent } from './ledger-event.js';
 import type { LedgerAppendOutcome, LedgerEvent, LedgerEventInput } from './ledger-event.js';
 import { LedgerInserter } from './ledger-insert.js';
 import type { LedgerRow } from './ledger-insert.js';
+import { ledgerKeyHash } from './ledger-key-hash.js';
+import type { LedgerKeyIndex } from './ledger-key-index.js';
 import { toLedgerRow } from './ledger-row.js';
 import type { WriteQueue } from './write-queue.js';
 
@@ -39,8 +41,9 @@ export class LedgerRepository {
     writer: Database,
     private readonly reader: Database,
     private readonly nowMs: () => number,
+    private readonly keyIndex: LedgerKeyIndex,
   ) {
-    this.inserter = new LedgerInserter(writer);
+    this.inserter = new LedgerInserter(writer, keyIndex);
   }
 
   /**
@@ -83,12 +86,26 @@ export class LedgerRepository {
     return this.read({ ...query, kind });
   }
 
+  /**
+   * The committed event with this key, or null. Looked up through the writer's key index (there is
+   * no SQL index on the key): each candidate id is read on the read connection and compared, so a
+   * row whose batch has not committed is not found.
+   */
   get(source: string, sourceEventId: string): LedgerEvent | null {
-    const raw: unknown = this.statement(
+    const byId = this.statement(
       `SELECT id, source, source_event_id, kind, payload, venue_ts_ms, ingest_ts_ms
-       FROM ledger_events WHERE source = ? AND source_event_id = ?`,
-    ).get(source, sourceEventId);
-    return raw === undefined ? null : rowToEvent(raw);
+       FROM ledger_events WHERE id = ?`,
+    );
+    let found: LedgerEvent | null = null;
+    this.keyIndex.find(ledgerKeyHash(source, sourceEventId), (id) => {
+      const raw: unknown = byId.get(id);
+      if (raw === undefined) return false;
+      const event = rowToEvent(raw);
+      if (event.source !== source || event.sourceEventId !== sourceEventId) return false;
+      found = event;
+      return true;
+    });
+    return found;
   }
 
   countByKind(): Record<string, number> {

@@ -49,7 +49,11 @@ describe('openStore', () => {
       expect(store.migrationState()).toEqual(
         files.map((f) => ({ id: f.id, name: f.name, checksum: f.checksum, appliedAtMs: 7 })),
       );
-      expect(store.counts()).toEqual({ ledger_events: 0, schema_migrations: files.length });
+      expect(store.counts()).toEqual({
+        ledger_events: 0,
+        ledger_key_hashes: 0,
+        schema_migrations: files.length,
+      });
     } finally {
       await store.close();
     }

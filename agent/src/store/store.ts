@@ -6,6 +6,7 @@ import { TradingEnvironment } from '@pt/protocol';
 import { runPassiveCheckpoint } from './checkpoint.js';
 import { openReader, openWriter } from './db.js';
 import type { SynchronousMode } from './db.js';
+import { loadLedgerKeyIndex } from './ledger-key-log.js';
 import { LedgerRepository } from './ledger.repository.js';
 import { applyMigrations, readMigrationState } from './migrate.js';
 import type { AppliedMigration } from './migrate.js';
@@ -63,10 +64,13 @@ export function openStore(opts: StoreOptions): Store {
   let reader: Database | undefined;
   try {
     applyMigrations(writer, opts.migrationsDir ?? DEFAULT_MIGRATIONS_DIR, { nowMs, logger });
+    // Like the migrations, loading the key index may write (it logs rows the key log lacks), so it
+    // runs before the write queue exists.
+    const keyIndex = loadLedgerKeyIndex(writer, logger);
     reader = openReader(file);
     const openReaderDb = reader;
     const queue = new WriteQueue(writer, opts.queue, logger);
-    const ledger = new LedgerRepository(queue, writer, reader, nowMs);
+    const ledger = new LedgerRepository(queue, writer, reader, nowMs, keyIndex);
     const checkpoints = setInterval(
       () => runPassiveCheckpoint(writer, logger),
       opts.checkpointIntervalMs ?? 30_000,
