@@ -97,9 +97,14 @@ export function probe(target: GuardedApp, port: number, p: Probe): Promise<Respo
   if (p.host !== null) headers.set('host', p.host ?? `127.0.0.1:${port}`);
   if (p.origin !== undefined) headers.set('origin', p.origin);
   const init: RequestInit & { duplex?: 'half' } = { method: p.method ?? 'GET', headers };
-  if (p.body !== undefined) {
+  // Framed as a real client frames it: a string with its Content-Length, a stream chunked.
+  if (typeof p.body === 'string') {
     init.body = p.body;
-    if (p.body instanceof ReadableStream) init.duplex = 'half';
+    if (!headers.has('content-length')) headers.set('content-length', String(Buffer.byteLength(p.body)));
+  } else if (p.body !== undefined) {
+    init.body = p.body;
+    init.duplex = 'half';
+    headers.set('transfer-encoding', 'chunked');
   }
   return Promise.resolve(target.app.request(`http://127.0.0.1:${port}${p.path ?? '/v1/things'}`, init));
 }

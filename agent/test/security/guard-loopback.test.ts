@@ -76,6 +76,21 @@ describe('guard over a real loopback server', () => {
     expect((await rawRequest(port, write({}))).status).toBe(201);
   });
 
+  it('lets a body-less write through without a Content-Type (as browsers send it)', async () => {
+    const before = target.calls();
+    const framings: Record<string, string>[] = [{}, { 'content-length': '0' }];
+    for (const framing of framings) {
+      const res = await rawRequest(port, {
+        method: 'DELETE',
+        path: '/v1/things/1',
+        host: `127.0.0.1:${port}`,
+        headers: { origin: canonical, ...framing },
+      });
+      expect(res.status).toBe(204);
+    }
+    expect(target.calls()).toBe(before + 2);
+  });
+
   it('answers 413 on a declared oversize body at once, before the body arrives', async () => {
     const before = target.calls();
     const res = await rawRequest(port, {

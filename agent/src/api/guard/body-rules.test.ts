@@ -34,19 +34,15 @@ describe('declaredBody', () => {
   const headers = (init: Record<string, string>): Headers => new Headers(init);
 
   it('reads the framing headers', () => {
-    expect(declaredBody(headers({}), false)).toEqual({ kind: 'none' });
-    expect(declaredBody(headers({ 'content-length': '0' }), true)).toEqual({ kind: 'none' });
-    expect(declaredBody(headers({ 'content-length': '12' }), true)).toEqual({ kind: 'sized', bytes: 12 });
-    expect(declaredBody(headers({ 'transfer-encoding': 'chunked' }), true)).toEqual({ kind: 'streamed' });
-  });
-
-  it('counts an unframed in-process body stream as streamed', () => {
-    expect(declaredBody(headers({}), true)).toEqual({ kind: 'streamed' });
+    expect(declaredBody(headers({}))).toEqual({ kind: 'none' });
+    expect(declaredBody(headers({ 'content-length': '0' }))).toEqual({ kind: 'none' });
+    expect(declaredBody(headers({ 'content-length': '12' }))).toEqual({ kind: 'sized', bytes: 12 });
+    expect(declaredBody(headers({ 'transfer-encoding': 'chunked' }))).toEqual({ kind: 'streamed' });
   });
 
   it('calls a Content-Length that is not a plain decimal invalid', () => {
     for (const value of ['-1', '1e3', '0x10', 'abc', '9999999999999999999']) {
-      expect(declaredBody(headers({ 'content-length': value }), true), value).toEqual({ kind: 'invalid' });
+      expect(declaredBody(headers({ 'content-length': value })), value).toEqual({ kind: 'invalid' });
     }
   });
 });

@@ -30,13 +30,12 @@ export type DeclaredBody =
 /**
  * What the framing headers say about the body. Node's parser has already refused conflicting or
  * malformed framing; `invalid` guards the rest (a Content-Length that is not a plain decimal).
- * Without either header HTTP/1.1 has no body; an in-process Request (`app.request`) can still
- * carry a stream, which counts as `streamed` (size unknown, checked while read).
+ * Without either header an HTTP/1.1 request has no body (RFC 9112 §6.3), whatever the method.
  */
-export function declaredBody(headers: Headers, hasBodyStream: boolean): DeclaredBody {
+export function declaredBody(headers: Headers): DeclaredBody {
   if (headers.has('transfer-encoding')) return { kind: 'streamed' };
   const length = headers.get('content-length');
-  if (length === null) return hasBodyStream ? { kind: 'streamed' } : { kind: 'none' };
+  if (length === null) return { kind: 'none' };
   if (!/^\d{1,15}$/.test(length.trim())) return { kind: 'invalid' };
   const bytes = Number(length.trim());
   return bytes === 0 ? { kind: 'none' } : { kind: 'sized', bytes };

@@ -88,7 +88,6 @@ export function createRequestGuard(options: RequestGuardOptions): RequestGuard {
       method: c.req.method,
       path: c.req.path,
       headers: c.req.raw.headers,
-      hasBodyStream: () => c.req.raw.body !== null,
     };
     const screening = screenRequest(facts, { port, origins, maxBodyBytes });
     switch (screening.kind) {

@@ -9,8 +9,6 @@ export interface RequestFacts {
   readonly method: string;
   readonly path: string;
   readonly headers: Headers;
-  /** Whether the request object carries a body stream (read only for non-safe methods). */
-  readonly hasBodyStream: () => boolean;
 }
 
 export interface ScreenPolicy {
@@ -85,7 +83,7 @@ export function screenRequest(facts: RequestFacts, policy: ScreenPolicy): Screen
 
 function bodyRefusal(facts: RequestFacts, maxBodyBytes: number): Screening | undefined {
   const { headers } = facts;
-  const declared = declaredBody(headers, facts.hasBodyStream());
+  const declared = declaredBody(headers);
   if (declared.kind === 'none') return undefined;
   if (declared.kind === 'invalid') {
     return refuse({
