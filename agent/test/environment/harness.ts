@@ -1,20 +1,15 @@
 /**
  * An EnvironmentRuntime wired like the agent wires it, over a temp data dir: real SQLite store per
- * environment, real KalshiConnector (ledger-backed local belief) against the real simulator for
- * every environment (demo and live are routed to the simulator, each with its own account key,
- * as Kalshi's demo and live are separate accounts).
+ * environment, the real OS keychain for demo/live keys (run under scripts/with-keyring.sh, as
+ * `npm run test:unit` does), and a real KalshiConnector (ledger-backed local belief) against the
+ * real simulator for every environment: demo and live are routed to the simulator, each with its
+ * own account key, as Kalshi's demo and live are separate accounts.
  */
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID } from 'node:crypto';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type {
-  CredentialsOverview,
-  KeyedEnvironment,
-  PutCredentialsRequest,
-  StoredCredentials,
-  TradingEnvironment,
-} from '@pt/protocol';
+import type { KeyedEnvironment, TradingEnvironment } from '@pt/protocol';
 import { pino } from 'pino';
 import type { AuthenticatedDevice } from '../../src/auth/types.js';
 import type { ConfigSource } from '../../src/config/schema.js';
@@ -23,7 +18,8 @@ import { LedgerLocalState } from '../../src/connectors/kalshi/reconcile/ledger-l
 import { resolveVenueConfig } from '../../src/connectors/kalshi/venue-config.js';
 import { EnvironmentRuntime } from '../../src/environment/index.js';
 import type { EnvironmentVenue } from '../../src/environment/index.js';
-import type { CredentialsStore, LoadedCredentials } from '../../src/keychain/types.js';
+import { openKeychainCredentialsStore } from '../../src/keychain/index.js';
+import type { CredentialsStore } from '../../src/keychain/index.js';
 import { openStore } from '../../src/store/index.js';
 import type { Store } from '../../src/store/index.js';
 import type { SimVenue } from '../helpers/sim-venue.js';
@@ -35,49 +31,6 @@ export const device: AuthenticatedDevice = {
   name: 'Test laptop',
   origin: 'http://127.0.0.1:47821',
 };
-
-/**
- * CredentialsStore over a Map. Used only until the OS-keychain store lands on main; it keeps the
- * interface's contract (PEM validated by parsing, only id + fingerprint shown back).
- */
-export class MapCredentialsStore implements CredentialsStore {
-  private readonly keys = new Map<KeyedEnvironment, { keyId: string; pem: string; storedAtMs: number }>();
-  isAvailable = true;
-
-  overview(): Promise<CredentialsOverview> {
-    const credentials = [...this.keys.entries()].map(([environment, key]) => this.shown(environment, key));
-    return Promise.resolve({
-      keychain: {
-        available: this.isAvailable,
-        detail: this.isAvailable ? 'test keychain' : 'no Secret Service',
-      },
-      credentials: this.isAvailable ? credentials : [],
-    });
-  }
-
-  put(request: PutCredentialsRequest): Promise<StoredCredentials> {
-    createPrivateKey(request.privateKeyPem);
-    const key = { keyId: request.keyId, pem: request.privateKeyPem, storedAtMs: Date.now() };
-    this.keys.set(request.environment, key);
-    return Promise.resolve(this.shown(request.environment, key));
-  }
-
-  load(environment: KeyedEnvironment): Promise<LoadedCredentials | null> {
-    const key = this.keys.get(environment);
-    if (key === undefined) return Promise.resolve(null);
-    return Promise.resolve({ environment, keyId: key.keyId, privateKey: createPrivateKey(key.pem) });
-  }
-
-  delete(environment: KeyedEnvironment): Promise<boolean> {
-    return Promise.resolve(this.keys.delete(environment));
-  }
-
-  private shown(environment: KeyedEnvironment, key: { keyId: string; pem: string; storedAtMs: number }) {
-    const der = createPublicKey(key.pem).export({ type: 'spki', format: 'der' });
-    const fingerprint = `SHA256:${createHash('sha256').update(der).digest('base64').replace(/=+$/, '')}`;
-    return { environment, keyId: key.keyId, fingerprint, keyBits: 2048, storedAtMs: key.storedAtMs };
-  }
-}
 
 /** A fresh key registered (and funded) on the simulator, imported for `environment`. */
 export async function importSimAccountKey(
@@ -121,7 +74,7 @@ export interface HarnessOptions {
 export function createHarness(options: HarnessOptions): Harness {
   const { sim } = options;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'pt-env-'));
-  const credentials = options.credentials ?? new MapCredentialsStore();
+  const credentials = options.credentials ?? openKeychainCredentialsStore(dataDir);
   const connectors: KalshiConnector[] = [];
   const startVenue = async (
     environment: TradingEnvironment,
@@ -169,6 +122,7 @@ export function createHarness(options: HarnessOptions): Harness {
     openStoreOf: (environment) => openStore({ dataDir, environment, logger }),
     cleanup: async () => {
       await runtime.stop();
+      await Promise.all([credentials.delete('demo'), credentials.delete('live')]);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -14,10 +14,11 @@ import {
   type LiveAcknowledgement,
   type MarketTicker,
 } from '@pt/protocol';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LIVE_ACK_KIND, PersistedEnvironment } from '../../src/environment/index.js';
 import { AgentError } from '../../src/lib/errors.js';
 import { startSimVenue, type SimVenue } from '../helpers/sim-venue.js';
+import { requireKeychain } from '../keychain/keyring-env.js';
 import { createHarness, device, eventually, importSimAccountKey, type Harness } from './harness.js';
 
 const ACK: LiveAcknowledgement = {
@@ -63,6 +64,8 @@ beforeAll(async () => {
   ticker = market.ticker;
   await probe.cleanup();
 }, 60_000);
+
+beforeEach(requireKeychain);
 
 afterEach(async () => {
   await Promise.all(harnesses.splice(0).map((h) => h.cleanup()));
