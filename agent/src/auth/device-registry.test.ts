@@ -144,6 +144,11 @@ describe('DeviceRegistry', () => {
     );
     expect(() => open()).toThrow(AgentError);
     expect(() => open()).toThrow(/devices\[0\]\.tokenSha256: expected a SHA-256 hex digest/);
+    writeFileSync(
+      devicesFilePath(dir),
+      JSON.stringify({ ...file, devices: [...file.devices, ...file.devices] }),
+    );
+    expect(() => open()).toThrow(/devices\[1\]\.deviceId: duplicate device id/);
     writeFileSync(devicesFilePath(dir), '{not json');
     expect(() => open()).toThrow(/\(root\): not valid JSON/);
   });

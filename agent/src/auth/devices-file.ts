@@ -28,10 +28,24 @@ export const StoredDevice = z.strictObject({
 });
 export type StoredDevice = z.infer<typeof StoredDevice>;
 
-export const DevicesFile = z.strictObject({
-  version: z.literal(1),
-  devices: z.array(StoredDevice),
-});
+export const DevicesFile = z
+  .strictObject({
+    version: z.literal(1),
+    devices: z.array(StoredDevice),
+  })
+  .superRefine((file, ctx) => {
+    const seen = new Set<string>();
+    file.devices.forEach((device, index) => {
+      if (seen.has(device.deviceId)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['devices', index, 'deviceId'],
+          message: 'duplicate device id',
+        });
+      }
+      seen.add(device.deviceId);
+    });
+  });
 export type DevicesFile = z.infer<typeof DevicesFile>;
 
 export function devicesFilePath(dataDir: string): string {
