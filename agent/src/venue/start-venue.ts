@@ -1,35 +1,51 @@
 import type { Logger } from 'pino';
 import type { AgentConfig } from '../config/schema.js';
-import { KalshiConnector } from '../connectors/kalshi/connector.js';
-import { LedgerLocalState } from '../connectors/kalshi/reconcile/ledger-local-state.js';
 import { resolveVenueConfig } from '../connectors/kalshi/venue-config.js';
+import { openKeychainCredentialsStore } from '../keychain/index.js';
+import type { CredentialsStore } from '../keychain/index.js';
 import type { Store } from '../store/index.js';
+import { loadKeyedCredentials } from './keyed-credentials.js';
 import { registerSimKey } from './register-sim-key.js';
+import { runConnector } from './run-connector.js';
+import type { RunningVenue, VenueTransport } from './run-connector.js';
 import { loadOrCreateSimKey } from './sim-key.js';
 
-export interface RunningVenue {
-  readonly connector: KalshiConnector;
-  stop(): Promise<void>;
+export type { RunningVenue, VenueTransport } from './run-connector.js';
+
+export interface StartVenueDeps {
+  /**
+   * Where demo and live keys live; default the OS keychain store of `config.dataDir`. The sim uses
+   * its own key in the data dir.
+   */
+  credentials?: CredentialsStore;
+  /** Default: the network (see VenueTransport). */
+  transport?: VenueTransport;
 }
 
 /**
- * Connects the agent to its venue. Today that is the local simulator (`--env sim` with its URLs):
- * the agent's sim key is registered, then the connector starts in the background (limits →
- * reconcile → stream), and trading stays HALTED until reconciliation has proved the state.
- * Demo and live need the user's Kalshi key from the OS keychain, which the pairing/keychain issue
- * brings; until then the agent runs without a venue and says so. Returns null when no venue runs.
+ * Connects the agent to its venue, resolving once the connector is starting (trading HALTED until
+ * reconciliation has proved the state); null when no venue runs.
+ * - sim: the simulator's URLs from configuration, the agent's own sim key (registered over the
+ *   sim's admin API).
+ * - demo / live: Kalshi's URLs and the user's key from the OS keychain; without a key or without a
+ *   keychain the agent runs without a venue and the warning says how to fix it.
  */
 export async function startVenue(
   config: AgentConfig,
   store: Store,
   logger: Logger,
+  deps: StartVenueDeps = {},
 ): Promise<RunningVenue | null> {
+  const transport = deps.transport === undefined ? {} : { transport: deps.transport };
   if (config.environment !== 'sim') {
-    logger.warn(
-      { environment: config.environment },
-      'no Kalshi credentials can be imported yet (keychain import is not built); running without a venue',
+    const loaded = await loadKeyedCredentials(
+      config.environment,
+      deps.credentials ?? openKeychainCredentialsStore(config.dataDir),
+      logger,
     );
-    return null;
+    if (loaded === null) return null;
+    const venue = resolveVenueConfig(config.environment);
+    return runConnector({ venue, credentials: loaded, store, logger, ...transport });
   }
   if (config.simVenue === undefined) {
     logger.warn('no simulator URLs configured (--sim-rest/--sim-ws); running without a venue');
@@ -38,29 +54,5 @@ export async function startVenue(
   const venue = resolveVenueConfig('sim', config.simVenue);
   const key = loadOrCreateSimKey(config.dataDir);
   await registerSimKey(venue.restBaseUrl, key);
-  const connector = new KalshiConnector({
-    venue,
-    credentials: { keyId: key.keyId, privateKey: key.privateKey },
-    ledger: store.ledger,
-    // Local belief rebuilt from the ledger: after a restart our own resting orders and lost
-    // creates are still ours (issue 5: start-up reconciliation "with the ledger").
-    local: await LedgerLocalState.open(store.ledger),
-    logger: logger.child({ component: 'venue' }),
-  });
-  connector.onEvent((event) => {
-    if (event.type === 'gate_changed') {
-      logger.info({ phase: event.gate.phase, reason: event.gate.reason }, `trading gate ${event.gate.phase}`);
-    }
-  });
-  const starting = connector.start().catch((err: unknown) => {
-    logger.error({ err }, 'venue connector failed to start; trading stays halted');
-  });
-  logger.info({ rest: venue.restBaseUrl, ws: venue.wsUrl }, 'venue connector starting');
-  return {
-    connector,
-    stop: async () => {
-      await connector.stop();
-      await Promise.race([starting, new Promise((resolve) => setTimeout(resolve, 500).unref())]);
-    },
-  };
+  return runConnector({ venue, credentials: key, store, logger, ...transport });
 }
