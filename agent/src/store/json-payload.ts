@@ -14,6 +14,14 @@ export function toJsonText(value: unknown, field: string): string {
   return JSON.stringify(value);
 }
 
+/**
+ * JSON.stringify(value) if the fast check accepts it, else undefined (then call toJsonText for the
+ * error): lets a caller skip building the field path of each valid payload.
+ */
+export function losslessJsonText(value: unknown): string | undefined {
+  return isLosslessJson(value, 0) ? JSON.stringify(value) : undefined;
+}
+
 /** Deeper than this, the fast check gives up (a cycle would otherwise recurse forever). */
 const FAST_CHECK_MAX_DEPTH = 32;
 

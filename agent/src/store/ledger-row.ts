@@ -1,5 +1,5 @@
 import { AgentError } from '../lib/errors.js';
-import { toJsonText } from './json-payload.js';
+import { losslessJsonText, toJsonText } from './json-payload.js';
 import { LedgerEventInput } from './ledger-event.js';
 import type { LedgerRow } from './ledger-insert.js';
 
@@ -20,7 +20,8 @@ export function toLedgerRow(event: unknown, i: number, nowMs: () => number): Led
       event.source,
       event.sourceEventId,
       event.kind,
-      toJsonText(event.payload, `events[${i}].payload`),
+      // The field path is built only for a payload the fast check refuses.
+      losslessJsonText(event.payload) ?? toJsonText(event.payload, `events[${i}].payload`),
       event.venueTsMs ?? null,
       ingestTsMs ?? nowMs(),
     ];
