@@ -23,7 +23,7 @@ function order(n: number, overrides: Partial<LocalOpenOrder> = {}): LocalOpenOrd
 }
 
 describe('exposureOf', () => {
-  it('counts our resting orders, lost creates and non-zero positions; not external or filled orders', () => {
+  it('counts resting orders (ours and external), lost creates and non-zero positions; not filled orders', () => {
     const state = {
       ...emptyLocalState(),
       openOrders: [
@@ -41,15 +41,25 @@ describe('exposureOf', () => {
       ]),
     };
     const exposure = exposureOf(state);
-    expect(exposure).toEqual({ restingOrders: 2, unknownOrders: 1, openPositions: 1 });
+    expect(exposure).toEqual({ restingOrders: 2, externalOrders: 1, unknownOrders: 1, openPositions: 1 });
     expect(exposureBlockers(exposure)).toEqual(['ORDERS_RESTING', 'POSITIONS_OPEN']);
     expect(exposureBlockers(exposureOf(emptyLocalState()))).toEqual([]);
+    const externalOnly = { ...emptyLocalState(), openOrders: [order(5, { isExternal: true })] };
+    expect(exposureBlockers(exposureOf(externalOnly))).toEqual(['ORDERS_RESTING']);
+    expect(
+      refusalMessage(['ORDERS_RESTING'], {
+        from: 'live',
+        target: 'sim',
+        exposure: exposureOf(externalOnly),
+        keychainDetail: undefined,
+      }),
+    ).toBe('Cannot switch to sim: Flatten All first: 1 order placed outside the agent resting in live');
   });
 });
 
 describe('refusalMessage', () => {
   it('says what to do first, per blocker', () => {
-    const exposure = { restingOrders: 2, unknownOrders: 0, openPositions: 1 };
+    const exposure = { restingOrders: 2, externalOrders: 0, unknownOrders: 0, openPositions: 1 };
     const message = refusalMessage(['ORDERS_RESTING', 'POSITIONS_OPEN', 'KEYS_MISSING'], {
       from: 'sim',
       target: 'demo',

@@ -14,8 +14,14 @@ import type { CredentialsStore } from '../keychain/types.js';
 import { isAgentError } from '../lib/errors.js';
 
 export interface Exposure {
-  /** Orders of ours (not imported external ones) the venue holds with a quantity remaining. */
+  /** Orders of ours the venue holds with a quantity remaining. */
   restingOrders: number;
+  /**
+   * Resting orders reconciliation imported as placed outside the agent. They block too: they rest
+   * on this environment's account, and a reconciliation racing a create can label one of ours
+   * external (its snapshot sees the order before the create's answer is recorded).
+   */
+  externalOrders: number;
   /** Creates whose answer was lost: they may be resting until reconciliation says otherwise. */
   unknownOrders: number;
   /** Markets with a non-zero position. */
@@ -23,8 +29,10 @@ export interface Exposure {
 }
 
 export function exposureOf(state: LocalState): Exposure {
+  const resting = state.openOrders.filter((order) => order.remainingCountE2 > 0);
   return {
-    restingOrders: state.openOrders.filter((order) => !order.isExternal && order.remainingCountE2 > 0).length,
+    restingOrders: resting.filter((order) => !order.isExternal).length,
+    externalOrders: resting.filter((order) => order.isExternal).length,
     unknownOrders: state.unknownIntents.length,
     openPositions: [...state.positions.values()].filter((count) => count !== 0).length,
   };
@@ -32,7 +40,8 @@ export function exposureOf(state: LocalState): Exposure {
 
 export function exposureBlockers(exposure: Exposure): SwitchBlocker[] {
   const blockers: SwitchBlocker[] = [];
-  if (exposure.restingOrders + exposure.unknownOrders > 0) blockers.push('ORDERS_RESTING');
+  if (exposure.restingOrders + exposure.externalOrders + exposure.unknownOrders > 0)
+    blockers.push('ORDERS_RESTING');
   if (exposure.openPositions > 0) blockers.push('POSITIONS_OPEN');
   return blockers;
 }
@@ -83,6 +92,8 @@ export function refusalMessage(blockers: readonly SwitchBlocker[], context: Refu
   if (blockers.includes('ORDERS_RESTING') || blockers.includes('POSITIONS_OPEN')) {
     const what: string[] = [];
     if (exposure.restingOrders > 0) what.push(`${plural(exposure.restingOrders, 'order')} resting`);
+    if (exposure.externalOrders > 0)
+      what.push(`${plural(exposure.externalOrders, 'order')} placed outside the agent resting`);
     if (exposure.unknownOrders > 0)
       what.push(`${plural(exposure.unknownOrders, 'order')} with an unknown outcome`);
     if (exposure.openPositions > 0) what.push(`${plural(exposure.openPositions, 'position')} open`);

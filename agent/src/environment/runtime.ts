@@ -32,7 +32,7 @@ import { readPersistedEnvironment, resolveStartEnvironment } from './persisted-c
 import { EnvironmentSwitcher, type SwitchResult } from './switcher.js';
 import type { CurrentEnvironment, EnvironmentRuntimeOptions, SwitchListener } from './types.js';
 
-const NO_EXPOSURE: Exposure = { restingOrders: 0, unknownOrders: 0, openPositions: 0 };
+const NO_EXPOSURE: Exposure = { restingOrders: 0, externalOrders: 0, unknownOrders: 0, openPositions: 0 };
 
 interface Facts {
   exposure: Exposure;
@@ -137,6 +137,8 @@ export class EnvironmentRuntime {
     request: SwitchEnvironmentRequest,
     device: AuthenticatedDevice,
   ): Promise<EnvironmentOverview> {
+    // The first venue start is short (the connector reconciles in the background): wait for it.
+    if (this.busy?.kind === 'starting') await this.work;
     const active = this.requireActive();
     const target = request.environment;
     if (this.stopping !== undefined)

@@ -95,9 +95,9 @@ export class EnvironmentSwitcher {
     device: AuthenticatedDevice,
   ): Promise<SwitchResult> {
     const { logger } = this.options;
-    await this.teardown(previous);
     let store: Store | undefined;
     try {
+      await this.teardown(previous);
       store = this.options.openStore(target);
       if (ack !== undefined)
         await recordLiveAcknowledgement(store.ledger, ack, device, {

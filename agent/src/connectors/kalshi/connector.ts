@@ -132,6 +132,8 @@ export class KalshiConnector implements VenueConnector {
     await this.configureLimits();
     await this.exchange.poll();
     await this.reconcile();
+    // Stopped while reconciling (an environment switch): no stream, and the gate stays closed.
+    if (this.isStopped) return this.gate.reset();
     const createStream = this.options.createStream ?? ((options) => new KalshiStream(options));
     const stream = createStream({
       wsUrl: this.options.venue.wsUrl,
@@ -146,8 +148,13 @@ export class KalshiConnector implements VenueConnector {
     this.stream = stream;
     stream.onEvent((event) => this.onStreamEvent(event));
     await stream.start();
+    if (this.isStopped) {
+      await stream.stop();
+      return this.gate.reset();
+    }
     this.exchange.start(this.options.exchangePollMs ?? 30_000);
     await this.reconciler.run({ isQuiet: true }).then((report) => this.afterReconcile(report));
+    if (this.isStopped) this.gate.reset();
   }
 
   async stop(): Promise<void> {
