@@ -66,7 +66,7 @@ describe('stream lifecycle', () => {
     while (hub.subscriberCount('trading_state') === 2 && published < 20_000) {
       hub.publish(tradingStateEvent(reason));
       published += 1;
-      if (published % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
+      if (published % 10 === 0) await new Promise((resolve) => setImmediate(resolve));
     }
     expect(hub.subscriberCount('trading_state')).toBe(1);
     slow.ws.resume();

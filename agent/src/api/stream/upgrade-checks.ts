@@ -47,7 +47,10 @@ export function checkUpgrade(req: IncomingMessage, guard: RequestGuard): Upgrade
   const url = req.url ?? '';
   const queryAt = url.indexOf('?');
   const path = queryAt === -1 ? url : url.slice(0, queryAt);
-  if (path !== STREAM_PATH) return refusal(404, 'NOT_FOUND', `No stream at ${path.slice(0, 100)}`);
+  // The path is not echoed: whatever a client put in it stays out of answers and logs.
+  if (path !== STREAM_PATH) {
+    return refusal(404, 'NOT_FOUND', `No stream at this path; the stream is ${STREAM_PATH}`);
+  }
   if (queryAt !== -1) {
     return refusal(
       400,
