@@ -95,7 +95,8 @@ export function createStreamServer(deps: StreamServerDeps): StreamServer {
       socket.on('error', (err) => deps.logger.debug({ err }, 'stream upgrade socket error'));
       const check = checkUpgrade(req, deps.guard);
       if (!check.ok) {
-        deps.logger.warn({ status: check.status, reason: check.body.message }, 'stream upgrade refused');
+        // debug: the guard already logs its own refusals as warnings.
+        deps.logger.debug({ status: check.status, reason: check.body.message }, 'stream upgrade refused');
         refuseUpgrade(socket, check.status, check.body);
         return;
       }
