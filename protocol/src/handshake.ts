@@ -24,6 +24,12 @@ export const AgentHello = z.object({
   agentVersion: z.string().min(1).max(64),
   /** The trading environment now (sim / demo / live); a switch closes every socket. */
   environment: TradingEnvironment,
+  /**
+   * Names the agent's current numbering of stream seqs. It changes when the agent restarts or the
+   * environment switches; a client seeing a different epoch drops its stream state and resubscribes
+   * instead of resyncing from a seq of another numbering.
+   */
+  streamEpoch: z.string().min(1).max(64),
 });
 export type AgentHello = z.infer<typeof AgentHello>;
 

@@ -79,6 +79,7 @@ describe('stream handshake', () => {
       protocolVersion: PROTOCOL_VERSION,
       agentVersion: '0.1.0-test',
       environment: 'demo',
+      streamEpoch: h.hub.epoch,
     });
     h.environment = 'sim';
     // Past the auth and hello timeouts, the socket stays.

@@ -209,6 +209,7 @@ export class StreamConnection implements StreamSink {
       protocolVersion: PROTOCOL_VERSION,
       agentVersion: this.d.agentVersion,
       environment: this.d.environment(),
+      streamEpoch: this.d.hub.epoch,
     });
   }
 

@@ -29,6 +29,19 @@ class RecordingSink implements StreamSink {
 }
 
 describe('StreamHub', () => {
+  it('starts a new epoch and seq 1 after reset; every hub has its own epoch', () => {
+    const hub = new StreamHub();
+    hub.publish(tradingState('a'));
+    hub.publish(tradingState('b'));
+    const before = hub.epoch;
+    expect(before).toMatch(/^[A-Za-z0-9_-]{12}$/);
+    expect(new StreamHub().epoch).not.toBe(before);
+    hub.reset();
+    expect(hub.epoch).not.toBe(before);
+    expect(hub.currentSeq('trading_state')).toBe(0);
+    expect(hub.publish(tradingState('c'))).toBe(1);
+  });
+
   it('numbers events per stream from 1 and reports the current seq', () => {
     const hub = new StreamHub();
     expect(hub.currentSeq('trading_state')).toBe(0);

@@ -3,6 +3,7 @@
  * call `publish`; the hub numbers the event on its stream (1, 2, …), serialises it once, keeps it
  * in the stream's ring for `resync`, and hands the same bytes to every subscribed socket.
  */
+import { randomBytes } from 'node:crypto';
 import type { ServerEvent } from '@pt/protocol';
 import { EventRing } from './event-ring.js';
 
@@ -44,6 +45,12 @@ const DEFAULT_RING_BYTES = 1024 * 1024;
 const DEFAULT_MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 
 export class StreamHub {
+  /**
+   * Names this numbering of the streams. Seqs restart at 1 with a new hub (agent restart) or after
+   * `reset()` (environment switch); the epoch changes with them, travels in `hello`, and tells a
+   * reconnecting client to drop what it holds instead of resyncing from an old seq.
+   */
+  private currentEpoch = newEpoch();
   private readonly streams = new Map<string, StreamState>();
   private readonly sinks = new Map<string, Set<StreamSink>>();
   private readonly snapshotListeners = new Set<(stream: string) => void>();
@@ -55,6 +62,19 @@ export class StreamHub {
     this.ringEvents = options.ringEvents ?? DEFAULT_RING_EVENTS;
     this.ringBytes = options.ringBytes ?? DEFAULT_RING_BYTES;
     this.maxBufferedBytes = options.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES;
+  }
+
+  get epoch(): string {
+    return this.currentEpoch;
+  }
+
+  /**
+   * Forgets every stream's seq and ring and starts a new epoch (a new environment's data must not
+   * continue the old numbering). Call with no sockets attached (after `closeAll`).
+   */
+  reset(): void {
+    this.streams.clear();
+    this.currentEpoch = newEpoch();
   }
 
   /** Numbers, keeps and fans out one event; returns the seq it got. */
@@ -146,4 +166,8 @@ export class StreamHub {
     }
     return state;
   }
+}
+
+function newEpoch(): string {
+  return randomBytes(9).toString('base64url');
 }
