@@ -1,9 +1,9 @@
 /**
  * @module
  * `npm run build`: bundles the agent into one ESM file, `dist/agent/agent.mjs`, with the SQL
- * migrations beside it (`dist/agent/migrations/`). better-sqlite3 stays external: it is a native
- * addon and is resolved from node_modules at run time (the installer issue ships it beside the
- * bundle). `--out DIR` writes elsewhere (the build test uses a temp dir).
+ * migrations beside it (`dist/agent/migrations/`). better-sqlite3 and @napi-rs/keyring stay
+ * external: they are native addons, resolved from node_modules at run time (the installer issue
+ * ships them beside the bundle). `--out DIR` writes elsewhere (the build test uses a temp dir).
  */
 import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -42,7 +42,7 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  external: ['better-sqlite3'],
+  external: ['better-sqlite3', '@napi-rs/keyring'],
   // Bundled CommonJS dependencies (pino) call require(); give the ESM bundle one.
   banner: {
     js: "import { createRequire as __ptCreateRequire } from 'node:module'; const require = __ptCreateRequire(import.meta.url);",
