@@ -20,9 +20,10 @@ export type SynchronousMode = 'FULL' | 'NORMAL';
 export const BUSY_TIMEOUT_MS = 5_000;
 
 /**
- * Page cache per connection, in KiB (negative = KiB for SQLite). The ledger's unique index on
- * (source, source_event_id) takes inserts at random positions; with SQLite's default 2 MiB cache
- * those become page misses once the index outgrows it (measured: ~3x slower inserts at 200k rows).
+ * Page cache per connection, in KiB (negative = KiB for SQLite). Sized when the ledger had a
+ * UNIQUE index on random keys (a page miss per insert once it outgrew SQLite's default 2 MiB);
+ * writes now only touch the tail of the table and of its indexes, and the cache mostly serves the
+ * reads of recent rows. It is an upper bound: pages never read take no memory.
  */
 export const WRITER_CACHE_KIB = 65_536;
 export const READER_CACHE_KIB = 16_384;

@@ -35,10 +35,11 @@ export interface WriteQueueStats {
 
 /**
  * maxBatchSize: every commit pays one fsync of the WAL (synchronous=FULL, ~3-6 ms on this VM), so
- * at saturation the batch size sets the fsync share of each event. 4,096 rows (was 2,000 when a
- * ledger row cost 12+ us of writer CPU) keeps a full batch's event-loop stall where it was
- * (~20-30 ms) and measured ~30% more events/s than 2,000 (interleaved runs, `npm run bench`).
- * Below saturation batches close on maxBatchDelayMs and stay small.
+ * at saturation the batch size sets the fsync share of each event. 4,096 rows (2,000 when a ledger
+ * row cost 12+ us of writer CPU): interleaved bench runs gave +6-45% events/s over 2,000 (load 3-10)
+ * and -0.2-1 us CPU/event; the price is a longer event-loop stall per full batch (p50 ~30 ms
+ * alone, 60-70 ms under load, against 27-48 ms). Below saturation batches close on maxBatchDelayMs
+ * and stay small.
  */
 const DEFAULTS = { maxBatchSize: 4_096, maxBatchDelayMs: 2, maxPending: 100_000 } as const;
 
