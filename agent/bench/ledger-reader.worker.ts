@@ -35,6 +35,8 @@ const queries = [
 let isStopping = false;
 let reads = 0;
 let busy = 0;
+// The parent starts its clock only once every reader is querying.
+port.postMessage('ready');
 
 port.on('message', () => {
   isStopping = true;

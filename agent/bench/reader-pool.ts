@@ -21,12 +21,16 @@ export function startReader(file: string, pauseMs: number): Promise<RunningReade
   const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
     .then((tsx) => { tsx.register(); return import(${JSON.stringify(READER_WORKER_URL)}); })`;
   const worker = new Worker(bootstrap, { eval: true, workerData: { file, pauseMs } });
+  // Messages: 'ready' once the connection is open and queries run, then the report after 'stop'.
   const report = new Promise<ReaderReport>((resolve, reject) => {
-    worker.once('message', (msg: ReaderReport) => resolve(msg));
+    worker.on('message', (msg: unknown) => {
+      if (msg !== 'ready') resolve(msg as ReaderReport);
+    });
     worker.once('error', reject);
   });
   return new Promise((resolve, reject) => {
-    worker.once('online', () =>
+    worker.on('message', (msg: unknown) => {
+      if (msg !== 'ready') return;
       resolve({
         stop: async () => {
           worker.postMessage('stop');
@@ -34,8 +38,8 @@ export function startReader(file: string, pauseMs: number): Promise<RunningReade
           await worker.terminate();
           return result;
         },
-      }),
-    );
+      });
+    });
     worker.once('error', reject);
   });
 }
