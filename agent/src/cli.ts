@@ -46,7 +46,10 @@ async function main(): Promise<void> {
   };
   switch (commandLine.command) {
     case Command.Run:
-      await runAgent(config, { writeStdout: (text) => process.stdout.write(text) });
+      await runAgent(config, {
+        writeStdout: (text) => process.stdout.write(text),
+        writeStderr: (text) => process.stderr.write(text),
+      });
       return;
     case Command.Diagnostics: {
       const file = await writeDiagnostics({

@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROTOCOL_VERSION } from '@pt/protocol';
 import type { AgentStatus } from '@pt/protocol';
-import { createApp } from './api/app.js';
 import { startServer } from './api/server.js';
 import type { RunningServer } from './api/server.js';
 import type { AgentConfig } from './config/schema.js';
@@ -15,10 +14,17 @@ import { handleFatalErrors } from './process/fatal-errors.js';
 import { acquireInstanceLock } from './process/lock.js';
 import { announceReady } from './process/ready-line.js';
 import { handleStopSignals } from './process/signals.js';
+import { formatPairingNotice, pairUrl } from './auth/pairing-notice.js';
+import { startControlServer } from './control/control-server.js';
+import type { RunningControlServer } from './control/control-server.js';
+import { controlHandlers } from './control/handlers.js';
+import { EnvironmentRuntime } from './environment/index.js';
+import { openKeychainCredentialsStore } from './keychain/index.js';
+import type { KeychainCredentialsStore } from './keychain/index.js';
 import { openStore } from './store/index.js';
-import type { Store } from './store/index.js';
 import { startVenue } from './venue/start-venue.js';
-import type { RunningVenue } from './venue/start-venue.js';
+import { buildAgentApi } from './wiring/agent-api.js';
+import type { AgentApi } from './wiring/agent-api.js';
 
 /** The contract: gone within 5 s of SIGINT/SIGTERM. */
 const HARD_STOP_DEADLINE_MS = 4_500;
@@ -28,12 +34,15 @@ const HTTP_DRAIN_GRACE_MS = 1_500;
 export interface RunAgentIo {
   /** stdout: the ready line and nothing else. */
   writeStdout: (text: string) => void;
+  /** The terminal, for people: the pairing code goes here and never into a log file. */
+  writeStderr: (text: string) => void;
 }
 
 /**
- * Composition root, wiring only: config → lock → logger → store (+ migrations) → API → HTTP server
- * → discovery file → ready line → venue (in the background; trading stays halted until it has
- * reconciled). Owns the process from here on: signals, fatal errors and exit.
+ * Composition root, wiring only: config → lock → logger → environment (its store + migrations) →
+ * API + WS stream → HTTP server → control socket → discovery file → ready line → pairing code →
+ * venue (in the background; trading stays halted until it has reconciled). Owns the process from
+ * here on: signals, fatal errors and exit.
  */
 export async function runAgent(config: AgentConfig, io: RunAgentIo): Promise<void> {
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
@@ -56,9 +65,20 @@ export async function runAgent(config: AgentConfig, io: RunAgentIo): Promise<voi
   }
 
   let status: AgentStatus = 'starting';
-  let store: Store | undefined;
+  const credentials = openKeychainCredentialsStore(config.dataDir);
+  const runtime = new EnvironmentRuntime({
+    dataDir: config.dataDir,
+    config,
+    openStore: (environment) => openStore({ dataDir: config.dataDir, environment, logger }),
+    startVenue: (environment, store) =>
+      startVenue({ ...config, environment }, store, logger, { credentials }),
+    credentials,
+    logger,
+  });
+  let isRuntimeOpen = false;
+  let api: AgentApi | undefined;
   let server: RunningServer | undefined;
-  let venue: Promise<RunningVenue | null> = Promise.resolve(null);
+  let control: RunningControlServer | undefined;
   let isStarted = false;
   // A function, not a comparison inline: the status changes inside callbacks TS cannot follow.
   const isStopping = (): boolean => status === 'stopping';
@@ -74,11 +94,13 @@ export async function runAgent(config: AgentConfig, io: RunAgentIo): Promise<voi
   const closeAll = (): Promise<void> =>
     (closing ??= (async () => {
       status = 'stopping';
+      await control?.close();
+      api?.publisher.stop();
       await server?.close(HTTP_DRAIN_GRACE_MS);
-      // The connector records venue events through the write queue: stop it before the store.
-      await (await venue)?.stop();
+      // The connector records venue events through the write queue: the runtime stops the venue,
+      // then closes the store.
+      if (isRuntimeOpen) await runtime.stop();
       removeDiscovery(config.dataDir, process.pid);
-      await store?.close();
       lock.release();
       logger.info('agent stopped');
     })());
@@ -99,23 +121,28 @@ export async function runAgent(config: AgentConfig, io: RunAgentIo): Promise<voi
   });
 
   const startup = (async () => {
-    store = openStore({ dataDir: config.dataDir, environment: config.environment, logger });
-    const app = createApp({
-      logger,
-      health: () => ({
-        status,
-        version: AGENT_VERSION,
-        protocolVersion: PROTOCOL_VERSION,
-        environment: config.environment,
+    runtime.open();
+    isRuntimeOpen = true;
+    const built = buildAgentApi({ config, logger, runtime, credentials, agentStatus: () => status });
+    api = built;
+    server = await startServer(built.app, config.port, { upgrade: built.stream });
+    built.setPort(server.port);
+    control = await startControlServer({
+      dataDir: config.dataDir,
+      handlers: controlHandlers({
+        codes: built.codes,
+        devices: built.devices,
+        canonicalOrigin: () => built.guard.canonicalOrigin(),
       }),
+      logger,
     });
-    server = await startServer(app, config.port);
-    return server;
+    return { server, api: built };
   })();
   startupSettled = startup.catch(() => undefined);
   let listening: RunningServer;
+  let started: AgentApi;
   try {
-    listening = await startup;
+    ({ server: listening, api: started } = await startup);
   } catch (err) {
     logger.error({ err }, 'agent failed to start');
     await closeAll();
@@ -137,10 +164,27 @@ export async function runAgent(config: AgentConfig, io: RunAgentIo): Promise<voi
   status = 'ok';
   logger.info({ port: ready.port, url: ready.url }, 'agent ready');
   announceReady({ event: 'ready', ...ready }, io.writeStdout);
-  const openStoreForVenue = store;
-  if (openStoreForVenue === undefined) throw new Error('store missing after a successful start');
-  venue = startVenue(config, openStoreForVenue, logger).catch((err: unknown) => {
-    logger.error({ err }, 'venue did not start; running without a venue (trading halted)');
-    return null;
+  started.codes.onIssued((issued) => {
+    const url = pairUrl(started.guard.canonicalOrigin(), issued.code);
+    io.writeStderr(formatPairingNotice({ ...issued, pairUrl: url }, Date.now()));
   });
+  started.codes.issue();
+  started.publisher.start();
+  void reportKeychain(credentials, logger);
+  // Never rejects: without a venue, trading stays halted and health says why.
+  void runtime.startVenue();
+}
+
+/** Says at start-up whether Kalshi keys can be kept here, and how to enable a keychain if not. */
+async function reportKeychain(
+  credentials: Pick<KeychainCredentialsStore, 'probe'>,
+  logger: AgentLogger['logger'],
+): Promise<void> {
+  try {
+    const probe = await credentials.probe();
+    if (probe.available) logger.info({ keychain: probe.detail }, 'OS keychain available');
+    else logger.warn({ keychain: probe.detail }, 'no OS keychain: Kalshi keys cannot be imported');
+  } catch (err) {
+    logger.warn({ err }, 'no OS keychain: Kalshi keys cannot be imported');
+  }
 }

@@ -64,10 +64,12 @@ describe('agent process contract', () => {
       status: 'ok',
       version: ready.version,
       protocolVersion: PROTOCOL_VERSION,
+      environment: 'sim',
     });
+    // Without a paired token, an unknown path is refused like any protected one: no route map leaks.
     const missing = await fetch(`${ready.url}/v1/nope`);
-    expect(missing.status).toBe(404);
-    expect(ErrorBody.parse(await missing.json()).code).toBe('NOT_FOUND');
+    expect(missing.status).toBe(401);
+    expect(ErrorBody.parse(await missing.json()).code).toBe('UNAUTHORIZED');
 
     for (const address of otherLocalAddresses()) expect(await canConnect(address, ready.port)).toBe(false);
     expect(await canConnect('127.0.0.1', ready.port)).toBe(true);

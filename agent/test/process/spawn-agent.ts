@@ -31,6 +31,12 @@ export function tempDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'pt-agent-test-'));
 }
 
+/** The test run's D-Bus session (scripts/with-keyring.sh), so the agent reaches the same keychain. */
+function sessionBus(): Record<string, string> {
+  const address = process.env['DBUS_SESSION_BUS_ADDRESS'];
+  return address === undefined ? {} : { DBUS_SESSION_BUS_ADDRESS: address };
+}
+
 /**
  * The real agent as a child process, exactly as `npm run agent` starts it. The environment is
  * minimal so a developer's PT_* variables cannot change what a test sees.
@@ -38,7 +44,7 @@ export function tempDataDir(): string {
 export function spawnCli(args: readonly string[], env: Record<string, string> = {}): AgentChild {
   const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
     cwd: REPO_ROOT,
-    env: { PATH: process.env['PATH'] ?? '', HOME: tempDataDir(), ...env },
+    env: { PATH: process.env['PATH'] ?? '', HOME: tempDataDir(), ...sessionBus(), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -1,0 +1,111 @@
+import type { AgentStatus, HealthResponse } from '@pt/protocol';
+import { PROTOCOL_VERSION } from '@pt/protocol';
+import type { Hono } from 'hono';
+import type { Logger } from 'pino';
+import { createApp } from '../api/app.js';
+import { createRequestGuard } from '../api/guard/index.js';
+import type { RequestGuard } from '../api/guard/index.js';
+import { credentialsRoutes } from '../api/routes/credentials.routes.js';
+import { devicesRoutes } from '../api/routes/devices.routes.js';
+import { environmentRoutes } from '../api/routes/environment.routes.js';
+import { pairRoutes } from '../api/routes/pair.routes.js';
+import { statusRoutes } from '../api/routes/status.routes.js';
+import { StreamCloseCode, StreamHub, createStreamServer } from '../api/stream/index.js';
+import type { StreamServer } from '../api/stream/index.js';
+import { StatusPublisher } from '../api/stream/status-publisher.js';
+import { bearerAuth } from '../auth/bearer.middleware.js';
+import { DeviceRegistry } from '../auth/device-registry.js';
+import { PairingCodes } from '../auth/pairing-codes.js';
+import type { AgentConfig } from '../config/schema.js';
+import { HealthReporter } from '../environment/index.js';
+import type { EnvironmentRuntime } from '../environment/index.js';
+import type { CredentialsStore } from '../keychain/index.js';
+import { AGENT_VERSION } from '../lib/version.js';
+
+export interface AgentApiDeps {
+  config: AgentConfig;
+  logger: Logger;
+  runtime: EnvironmentRuntime;
+  credentials: CredentialsStore;
+  agentStatus: () => AgentStatus;
+}
+
+export interface AgentApi {
+  app: Hono;
+  stream: StreamServer;
+  guard: RequestGuard;
+  codes: PairingCodes;
+  devices: DeviceRegistry;
+  publisher: StatusPublisher;
+  /** The port the server got (`--port 0`): the Host and Origin allow-lists follow it. */
+  setPort(port: number): void;
+}
+
+/**
+ * The agent's whole loopback surface: the guard in front of everything, health and pairing in the
+ * open, the rest behind a paired device's bearer token, and the WS stream with the same rules.
+ */
+export function buildAgentApi(deps: AgentApiDeps): AgentApi {
+  const { config, logger, runtime } = deps;
+  let boundPort = config.port;
+  const guard = createRequestGuard({ port: () => boundPort, allowedOrigins: config.allowedOrigins, logger });
+  const devices = new DeviceRegistry({
+    dataDir: config.dataDir,
+    idleExpiryDays: config.deviceIdleExpiryDays,
+  });
+  const codes = new PairingCodes();
+  const reporter = new HealthReporter(runtime);
+  const hub = new StreamHub();
+  const publisher = new StatusPublisher(
+    hub,
+    { healthDetail: (status) => reporter.healthDetail(status), tradingState: () => runtime.tradingState() },
+    deps.agentStatus,
+  );
+  const health = (): HealthResponse => ({
+    status: deps.agentStatus(),
+    version: AGENT_VERSION,
+    protocolVersion: PROTOCOL_VERSION,
+    environment: runtime.current().environment,
+  });
+  const app = createApp({
+    logger,
+    health,
+    guard,
+    publicRoutes: [pairRoutes({ codes, devices, logger })],
+    protectedApi: {
+      authenticate: bearerAuth(devices),
+      routes: [
+        devicesRoutes({ devices, logger }),
+        statusRoutes({ reporter, agentStatus: deps.agentStatus }),
+        environmentRoutes(runtime),
+        credentialsRoutes(deps.credentials),
+      ],
+    },
+  });
+  const stream = createStreamServer({
+    guard,
+    verifier: devices,
+    revocations: devices,
+    hub,
+    environment: () => runtime.current().environment,
+    agentVersion: AGENT_VERSION,
+    logger: logger.child({ component: 'stream' }),
+  });
+  runtime.onSwitched(({ from, to }) => {
+    // Every client reconnects, sees the new environment and a new stream epoch in hello.
+    stream.closeAll(StreamCloseCode.ENVIRONMENT_CHANGED, `environment changed from ${from} to ${to}`);
+    hub.reset();
+    publisher.republish();
+  });
+  return {
+    app,
+    stream,
+    guard,
+    codes,
+    devices,
+    publisher,
+    setPort: (port) => {
+      boundPort = port;
+    },
+  };
+}
