@@ -1,3 +1,4 @@
+import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../test/store/temp-dir.js';
@@ -28,6 +29,23 @@ describe('connections', () => {
       normal.close();
     }
   });
+
+  it.skipIf(process.platform === 'win32')(
+    'keeps the database and its WAL owner-only (0600), tightening a file an older version left open',
+    () => {
+      const file = join(temp.dir, 'ledger.sqlite');
+      writeFileSync(file, '', { mode: 0o644 });
+      const writer = openWriter(file);
+      try {
+        writer.exec('CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (1);');
+        for (const path of [file, `${file}-wal`, `${file}-shm`]) {
+          expect((statSync(path).mode & 0o777).toString(8), path).toBe('600');
+        }
+      } finally {
+        writer.close();
+      }
+    },
+  );
 
   it('opens the reader read-only: it cannot write', () => {
     const file = join(temp.dir, 'c.sqlite');

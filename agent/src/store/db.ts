@@ -1,3 +1,4 @@
+import { chmodSync, closeSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 
@@ -38,7 +39,18 @@ export const WAL_AUTOCHECKPOINT_PAGES = 8_192;
 /** After a checkpoint the WAL file is truncated back to this size, so a reader spike cannot leave it huge. */
 export const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
 
+/**
+ * The ledger holds the account's orders and fills: owner-only, like every sensitive file in the data
+ * dir. The file is created 0600 before SQLite opens it, and SQLite gives its -wal and -shm files the
+ * database file's mode. A file left by an older version is tightened too.
+ */
+function ensurePrivateFile(file: string): void {
+  closeSync(openSync(file, 'a', 0o600));
+  if (process.platform !== 'win32') chmodSync(file, 0o600);
+}
+
 export function openWriter(file: string, synchronous: SynchronousMode = 'FULL'): SqliteDatabase {
+  ensurePrivateFile(file);
   const db = new Database(file);
   try {
     db.pragma('journal_mode = WAL');
