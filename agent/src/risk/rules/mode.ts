@@ -1,0 +1,38 @@
+/** REDUCING mode and the intent's own reduce-only flag. */
+import type { MarketTicker } from '@pt/protocol';
+import { deny } from '../context.js';
+import type { Rule } from '../context.js';
+import type { Group } from '../exposure.js';
+import { formatContracts, formatDollars } from '../format.js';
+
+export function describeGroup(group: Group, ticker: MarketTicker): string {
+  return group.key === ticker && group.tickers.length === 1 ? ticker : `event ${group.key}`;
+}
+
+/**
+ * In REDUCING mode an order must shrink |position| of its market without crossing zero AND must not
+ * raise the worst-case loss of its event: selling one leg of a hedged event can do the first and not
+ * the second.
+ */
+export const reduceOnly: Rule = ({ intent, snapshot, index, isReducing, groupLoss }) => {
+  const position = formatContracts(index.positionOf(intent.ticker));
+  if (intent.reduceOnly && !isReducing) {
+    return deny(
+      'REDUCE_ONLY',
+      `This reduce-only order would not shrink the ${intent.ticker} position (now ${position}) without crossing zero.`,
+    );
+  }
+  if (snapshot.mode !== 'reducing') return null;
+  if (!isReducing) {
+    return deny(
+      'REDUCE_ONLY',
+      `Trading is reduce-only, and this order would not shrink the ${intent.ticker} position (now ${position}).`,
+    );
+  }
+  const { group, beforeE6, afterE6 } = groupLoss();
+  if (afterE6 <= beforeE6) return null;
+  return deny(
+    'REDUCE_ONLY',
+    `Trading is reduce-only, and this order would raise the worst-case loss of ${describeGroup(group, intent.ticker)} from ${formatDollars(beforeE6)} to ${formatDollars(afterE6)}.`,
+  );
+};
