@@ -145,6 +145,20 @@ export function filesUnder(dir: string): { file: string; bytes: Buffer }[] {
   return out;
 }
 
+/** `mode path` of every file not 0600 and every directory not 0700 under `dir` (itself included). */
+export function looseModes(dir: string): string[] {
+  const mode = statSync(dir).mode & 0o777;
+  const loose = mode === 0o700 ? [] : [`${mode.toString(8)} ${dir}`];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (stat?.isDirectory() === true) loose.push(...looseModes(path));
+    else if (stat !== undefined && (stat.mode & 0o777) !== 0o600)
+      loose.push(`${(stat.mode & 0o777).toString(8)} ${path}`);
+  }
+  return loose;
+}
+
 /** The pids whose parent (transitively) is `pid`, from /proc/<pid>/stat. */
 export function descendantPids(pid: number): number[] {
   const parentOf = new Map<number, number>();

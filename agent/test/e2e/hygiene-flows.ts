@@ -15,6 +15,7 @@ import {
   callAgent,
   descendantPids,
   filesUnder,
+  looseModes,
   pairCli,
   postPair,
   procFile,
@@ -38,6 +39,8 @@ export class HygieneRun {
   readonly cli = new EvidenceLog();
   readonly proc = new EvidenceLog();
   readonly files = new EvidenceLog();
+  /** Files not 0600 / directories not 0700 in the data dir, while running and after the stop. */
+  readonly modeProblems: string[] = [];
 
   constructor(readonly agent: SimAgent) {}
 
@@ -77,11 +80,13 @@ export class HygieneRun {
       join(this.agent.dataDir, 'diagnostics', 'hygiene.json'),
     ]);
     this.processes();
+    this.modeProblems.push(...looseModes(this.agent.dataDir));
     await this.switchToDemo();
     await stopAgent(this.agent.agent);
     this.cli.add('agent stdout', this.agent.agent.stdout());
     this.cli.add('agent stderr', stderr());
     for (const { file, bytes } of filesUnder(this.agent.dataDir)) this.files.add(file, bytes);
+    this.modeProblems.push(...looseModes(this.agent.dataDir));
   }
 
   private async cliRun(label: string, args: string[]): Promise<void> {

@@ -98,6 +98,10 @@ describe('secret hygiene of the real agent', () => {
     expect(done().cli.leaks(codes(), isTerminal)).toEqual([]);
   });
 
+  it('every file in the data dir is 0600 and every directory 0700, while running and after the stop', () => {
+    expect(done().modeProblems).toEqual([]);
+  });
+
   it('no marker in the argv or environment of the agent or any process it started', () => {
     expect(done().proc.leaks(all())).toEqual([]);
   });
