@@ -1,12 +1,11 @@
 /** What every rule sees: the inputs, the indexed snapshot and derived values computed on first use. */
 import type { MoneyE6 } from '@pt/protocol';
-import { legOf } from './exposure.js';
+import { groupWorstCaseLoss, legOf } from './exposure.js';
 import type { Group, Leg } from './exposure.js';
-import { isExposureReducing } from './reducing.js';
+import { isExposureReducing, sameDirectionCountE2 } from './reducing.js';
 import type { RiskSettings } from './settings.js';
 import { indexSnapshot } from './snapshot-index.js';
 import type { SnapshotIndex } from './snapshot-index.js';
-import { groupWorstCaseLoss } from './exposure.js';
 import type { OrderIntent, RiskDenial, RiskRule, RiskSnapshot } from './types.js';
 
 export interface GroupLoss {
@@ -24,7 +23,9 @@ export interface RuleContext {
   readonly index: SnapshotIndex;
   /** The intent's full fill in YES terms. */
   readonly leg: Leg;
-  /** See isExposureReducing: rules that guard new exposure let these through. */
+  /** Contracts our resting orders on this market already work in the intent's direction. */
+  readonly alreadyClosingE2: number;
+  /** See isExposureReducing (counting alreadyClosingE2): rules that guard new exposure let these through. */
   readonly isReducing: boolean;
   readonly groupLoss: () => GroupLoss;
 }
@@ -61,6 +62,7 @@ export function buildContext(
       afterE6: groupWorstCaseLoss(group, index.bases, [...index.restingLegs, leg]),
     };
   });
-  const isReducing = isExposureReducing(intent, index.positionOf(intent.ticker));
-  return { intent, snapshot, settings, index, leg, isReducing, groupLoss };
+  const alreadyClosingE2 = sameDirectionCountE2(leg, index.restingLegs);
+  const isReducing = isExposureReducing(intent, index.positionOf(intent.ticker), alreadyClosingE2);
+  return { intent, snapshot, settings, index, leg, alreadyClosingE2, isReducing, groupLoss };
 }

@@ -26,4 +26,9 @@ describe('isExposureReducing', () => {
     expect(isExposureReducing(intent({ side: 'yes', action: 'buy', countE2: 1_000 }), short10)).toBe(true);
     expect(isExposureReducing(intent({ side: 'no', action: 'buy', countE2: 1 }), short10)).toBe(false);
   });
+  it('counts what resting orders already close: the same 10 contracts are not exited twice', () => {
+    const sell = intent({ side: 'yes', action: 'sell', countE2: 600 });
+    expect(isExposureReducing(sell, long10, 400)).toBe(true);
+    expect(isExposureReducing(sell, long10, 401)).toBe(false);
+  });
 });

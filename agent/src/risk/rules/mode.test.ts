@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateOrder } from '../evaluate.js';
-import { MKT, intent, position, settings, snapshot, ticker } from '../test-fixtures.js';
+import { MKT, intent, position, resting, settings, snapshot, ticker } from '../test-fixtures.js';
 
 const OK = { ok: true };
 const B = ticker('MKT-B');
@@ -21,6 +21,19 @@ describe('REDUCE_ONLY in REDUCING mode', () => {
     });
     expect(evaluateOrder(intent({ countE2: 1 }), reducing, settings())).toMatchObject({
       rule: 'REDUCE_ONLY',
+    });
+  });
+  it('denies a second exit of contracts a resting order already sells', () => {
+    const exiting = snapshot({
+      ...reducing,
+      restingOrders: [resting({ action: 'sell', countE2: 700, priceE4: 5_000 })],
+    });
+    expect(evaluateOrder(intent({ action: 'sell', countE2: 300 }), exiting, settings())).toEqual(OK);
+    expect(evaluateOrder(intent({ action: 'sell', countE2: 301 }), exiting, settings())).toEqual({
+      ok: false,
+      rule: 'REDUCE_ONLY',
+      detail:
+        'Trading is reduce-only, and this order would not shrink the MKT-A position (now 10 contracts, 7 contracts of it already on resting exit orders).',
     });
   });
   it('denies unwinding one leg of a hedged event, which raises its worst-case loss', () => {

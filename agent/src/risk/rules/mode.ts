@@ -1,7 +1,8 @@
 /** REDUCING mode and the intent's own reduce-only flag. */
+import { countE2 } from '@pt/protocol';
 import type { MarketTicker } from '@pt/protocol';
 import { deny } from '../context.js';
-import type { Rule } from '../context.js';
+import type { Rule, RuleContext } from '../context.js';
 import type { Group } from '../exposure.js';
 import { formatContracts, formatDollars } from '../format.js';
 
@@ -14,8 +15,18 @@ export function describeGroup(group: Group, ticker: MarketTicker): string {
  * raise the worst-case loss of its event: selling one leg of a hedged event can do the first and not
  * the second.
  */
-export const reduceOnly: Rule = ({ intent, snapshot, index, isReducing, groupLoss }) => {
-  const position = formatContracts(index.positionOf(intent.ticker));
+function describePosition({ intent, index, leg, alreadyClosingE2 }: RuleContext): string {
+  const position = index.positionOf(intent.ticker);
+  const isExit = position !== 0 && Math.sign(leg.deltaE2) !== Math.sign(position);
+  const closing = isExit && alreadyClosingE2 > 0;
+  return closing
+    ? `${formatContracts(position)}, ${formatContracts(countE2(alreadyClosingE2))} of it already on resting exit orders`
+    : formatContracts(position);
+}
+
+export const reduceOnly: Rule = (ctx) => {
+  const { intent, snapshot, isReducing, groupLoss } = ctx;
+  const position = describePosition(ctx);
   if (intent.reduceOnly && !isReducing) {
     return deny(
       'REDUCE_ONLY',
