@@ -27,3 +27,4 @@ export { isDailyLossBreached, todayLossE6 } from './rules/loss.js';
 export { totalExposureE6 } from './rules/exposure-limits.js';
 export { groupWorstCaseLoss, legOf, baseOf } from './exposure.js';
 export type { Group, Leg, MarketBase } from './exposure.js';
+export { restingOrderFromProtocol, marketPositionFromProtocol } from './from-protocol.js';
