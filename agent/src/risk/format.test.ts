@@ -1,6 +1,7 @@
 import { countE2, moneyE6, priceE4, signedCountE2 } from '@pt/protocol';
 import { describe, expect, it } from 'vitest';
-import { formatContracts, formatDollars, formatDuration, formatPrice } from './format.js';
+import { formatContracts, formatDollars, formatDuration, formatGroup, formatPrice } from './format.js';
+import { MKT, ticker } from './test-fixtures.js';
 
 describe('format', () => {
   it('dollars: cents always, sub-cent digits only when present, thousands grouped', () => {
@@ -27,5 +28,12 @@ describe('format', () => {
     expect(formatDuration(1)).toBe('1s');
     expect(formatDuration(0)).toBe('0s');
     expect(formatDuration(3_661_000)).toBe('1h 1m 1s');
+  });
+  it('groups: an event by its ticker, a market in no event by its own', () => {
+    expect(formatGroup({ key: 'EVT', tickers: [MKT, ticker('MKT-B')], isExhaustive: true })).toBe(
+      'event EVT',
+    );
+    expect(formatGroup({ key: 'EVT', tickers: [MKT], isExhaustive: false })).toBe('event EVT');
+    expect(formatGroup({ key: MKT, tickers: [MKT], isExhaustive: false })).toBe('MKT-A');
   });
 });

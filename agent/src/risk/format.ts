@@ -1,5 +1,6 @@
 /** Numbers as a trader reads them in a denial: "$12.50", "1.5 contracts", "4m 30s". */
 import type { CountE2, MoneyE6, PriceE4 } from '@pt/protocol';
+import type { Group } from './exposure.js';
 
 /** `scaled` is an integer in units of 10^-dp; at least `minDp` decimals, trailing zeros trimmed. */
 function decimal(scaled: number, dp: number, minDp: number): string {
@@ -40,4 +41,10 @@ export function formatDuration(ms: number): string {
   const parts = [hours > 0 ? `${hours}h` : '', minutes > 0 ? `${minutes}m` : '', `${seconds}s`];
   if (seconds === 0 && totalSeconds > 0) parts.pop();
   return parts.filter((part) => part !== '').join(' ');
+}
+
+/** "event KXHIGHNY-25DEC27", or the market ticker for a market in no event. */
+export function formatGroup(group: Group): string {
+  const isStandalone = group.tickers.length === 1 && group.tickers[0] === group.key;
+  return isStandalone ? group.key : `event ${group.key}`;
 }

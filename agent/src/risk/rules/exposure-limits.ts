@@ -8,8 +8,7 @@ import type { MoneyE6 } from '@pt/protocol';
 import { deny } from '../context.js';
 import type { Rule, RuleContext } from '../context.js';
 import { groupWorstCaseLoss, worstAbsPosition } from '../exposure.js';
-import { formatContracts, formatDollars } from '../format.js';
-import { describeGroup } from './mode.js';
+import { formatContracts, formatDollars, formatGroup } from '../format.js';
 
 const ZERO = moneyE6(0);
 
@@ -25,12 +24,12 @@ export const marketPositionLimit: Rule = ({ intent, settings, index, leg }) => {
   );
 };
 
-export const eventExposureLimit: Rule = ({ intent, settings, groupLoss }) => {
+export const eventExposureLimit: Rule = ({ settings, groupLoss }) => {
   const { group, beforeE6, afterE6 } = groupLoss();
   if (afterE6 <= settings.maxEventLossE6 || afterE6 <= beforeE6) return null;
   return deny(
     'EVENT_EXPOSURE_LIMIT',
-    `The worst-case loss of ${describeGroup(group, intent.ticker)} would be ${formatDollars(afterE6)} (now ${formatDollars(beforeE6)}), over the limit of ${formatDollars(settings.maxEventLossE6)} per event.`,
+    `The worst-case loss of ${formatGroup(group)} would be ${formatDollars(afterE6)} (now ${formatDollars(beforeE6)}), over the limit of ${formatDollars(settings.maxEventLossE6)} per event.`,
   );
 };
 

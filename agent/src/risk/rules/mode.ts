@@ -1,20 +1,9 @@
 /** REDUCING mode and the intent's own reduce-only flag. */
 import { countE2 } from '@pt/protocol';
-import type { MarketTicker } from '@pt/protocol';
 import { deny } from '../context.js';
 import type { Rule, RuleContext } from '../context.js';
-import type { Group } from '../exposure.js';
-import { formatContracts, formatDollars } from '../format.js';
+import { formatContracts, formatDollars, formatGroup } from '../format.js';
 
-export function describeGroup(group: Group, ticker: MarketTicker): string {
-  return group.key === ticker && group.tickers.length === 1 ? ticker : `event ${group.key}`;
-}
-
-/**
- * In REDUCING mode an order must shrink |position| of its market without crossing zero AND must not
- * raise the worst-case loss of its event: selling one leg of a hedged event can do the first and not
- * the second.
- */
 function describePosition({ intent, index, leg, alreadyClosingE2 }: RuleContext): string {
   const position = index.positionOf(intent.ticker);
   const isExit = position !== 0 && Math.sign(leg.deltaE2) !== Math.sign(position);
@@ -24,6 +13,11 @@ function describePosition({ intent, index, leg, alreadyClosingE2 }: RuleContext)
     : formatContracts(position);
 }
 
+/**
+ * In REDUCING mode an order must shrink |position| of its market without crossing zero AND must not
+ * raise the worst-case loss of its event: selling one leg of a hedged event can do the first and not
+ * the second.
+ */
 export const reduceOnly: Rule = (ctx) => {
   const { intent, snapshot, isReducing, groupLoss } = ctx;
   const position = describePosition(ctx);
@@ -44,6 +38,6 @@ export const reduceOnly: Rule = (ctx) => {
   if (afterE6 <= beforeE6) return null;
   return deny(
     'REDUCE_ONLY',
-    `Trading is reduce-only, and this order would raise the worst-case loss of ${describeGroup(group, intent.ticker)} from ${formatDollars(beforeE6)} to ${formatDollars(afterE6)}.`,
+    `Trading is reduce-only, and this order would raise the worst-case loss of ${formatGroup(group)} from ${formatDollars(beforeE6)} to ${formatDollars(afterE6)}.`,
   );
 };
