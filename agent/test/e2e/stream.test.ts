@@ -34,7 +34,7 @@ function agent(): SimAgent {
   return running;
 }
 
-/** Takes messages until one of `type` arrives; returns it and everything seen on the way. */
+/** Takes messages until one of `type` arrives (skipping the others) and returns it. */
 async function nextOfType<T extends ServerMessage['type']>(
   client: TestClient,
   type: T,
@@ -71,7 +71,8 @@ describe('the stream of the real agent', () => {
     expect(health).toMatchObject({ seq: 1, health: { environment: 'sim' } });
     const trading = await nextOfType(client, 'trading_state.changed');
     expect(trading).toMatchObject({ seq: 1, tradingState: { mode: 'halted' } });
-    // With the simulator up, reconciliation ends the start-up halt: the change arrives live.
+    // With the simulator up, reconciliation ends the start-up halt: that change follows on the
+    // stream (replayed by the resync, or live if it happens later).
     let live = trading;
     while (live.tradingState.mode === 'halted')
       live = await nextOfType(client, 'trading_state.changed', 30_000);
