@@ -45,6 +45,19 @@ describe('createAgentLogger', () => {
     expect(text).toContain('"type":"Error"');
   });
 
+  it('never throws on an err field that is not an Error (a string or a plain object), and still scrubs strings', async () => {
+    const logDir = join(mkdtempSync(join(tmpdir(), 'pt-logger-')), 'logs');
+    const { logger, file, close } = createAgentLogger({ level: 'info', logDir, hasStderr: false });
+    expect(() => logger.warn({ err: 'socket hang up; token=PLANTED-10' }, 'ws error')).not.toThrow();
+    expect(() => logger.warn({ err: { code: 'ECONNREFUSED' } }, 'plain object')).not.toThrow();
+    expect(() => logger.warn({ err: undefined }, 'nothing')).not.toThrow();
+    await close();
+    const text = readFileSync(file, 'utf8');
+    expect(text).not.toContain('PLANTED');
+    expect(text).toContain('ECONNREFUSED');
+    expect(text.trim().split('\n')).toHaveLength(3);
+  });
+
   it('rotates the file by size and keeps writing', async () => {
     const logDir = join(mkdtempSync(join(tmpdir(), 'pt-logger-')), 'logs');
     const { logger, close } = createAgentLogger({

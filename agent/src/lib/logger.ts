@@ -28,10 +28,17 @@ export interface AgentLogger {
   close: () => Promise<void>;
 }
 
-function serializeError(err: Error): pino.SerializedError {
+/**
+ * The `err` field: an Error is serialised with its message and stack scrubbed. Anything else a
+ * caller put there (a string, a plain object) is passed on, strings scrubbed. It must never throw:
+ * a logger that throws inside an event listener becomes an uncaught exception and kills the agent.
+ */
+function serializeError(err: unknown): unknown {
+  if (typeof err === 'string') return scrubText(err);
+  if (!(err instanceof Error)) return err;
   const serialized = pino.stdSerializers.err(err);
-  serialized.message = scrubText(serialized.message);
-  serialized.stack = scrubText(serialized.stack);
+  if (typeof serialized.message === 'string') serialized.message = scrubText(serialized.message);
+  if (typeof serialized.stack === 'string') serialized.stack = scrubText(serialized.stack);
   return serialized;
 }
 

@@ -135,49 +135,37 @@ describe('an environment switch and the stream', () => {
     client.ws.close();
     await client.closed;
   });
+  it('with demo keys, sim → demo closes sockets 4205; hello on demo with a new epoch; the agent survives', async () => {
+    const key = makeMarkedKey('demo key');
+    const pemFile = join(tempDataDir(), 'demo.pem');
+    writeFileSync(pemFile, key.pem, { mode: 0o600 });
+    const imported = await runCli([
+      ...['keys', 'import', '--env', 'demo', '--key-id', key.keyId, '--pem', pemFile],
+      ...['--data-dir', agent().dataDir],
+    ]);
+    expect(imported.code, imported.stderr).toBe(0);
 
-  /**
-   * KNOWN AGENT BUG (it.fails until fixed, then drop `.fails`): the demo venue's Kalshi WS fails to
-   * connect (here: no network), kalshi-stream.ts logs `{ err: error.message }` (a string), the
-   * logger's `err` serializer (lib/logger.ts serializeError) reads `.message` of that string →
-   * `scrubText(undefined)` throws inside the ws 'error' listener → uncaughtException → the agent
-   * exits 1 about a second after the switch.
-   */
-  it.fails(
-    'with demo keys, sim → demo closes sockets 4205; hello on demo with a new epoch; the agent survives',
-    async () => {
-      const key = makeMarkedKey('demo key');
-      const pemFile = join(tempDataDir(), 'demo.pem');
-      writeFileSync(pemFile, key.pem, { mode: 0o600 });
-      const imported = await runCli([
-        ...['keys', 'import', '--env', 'demo', '--key-id', key.keyId, '--pem', pemFile],
-        ...['--data-dir', agent().dataDir],
-      ]);
-      expect(imported.code, imported.stderr).toBe(0);
+    const epochBefore = await helloEpoch(token);
+    const client = await readyClient(agent().wsUrl, token, { origin: agent().origin });
+    const switched = await callAgent(agent().origin, token, 'POST', '/v1/environment', {
+      environment: 'demo',
+    });
+    expect(switched.status, await switched.clone().text()).toBe(200);
+    expect(EnvironmentOverview.parse(await switched.json()).environment).toBe('demo');
+    expect((await client.closed).code).toBe(StreamCloseCode.ENVIRONMENT_CHANGED);
 
-      const epochBefore = await helloEpoch(token);
-      const client = await readyClient(agent().wsUrl, token, { origin: agent().origin });
-      const switched = await callAgent(agent().origin, token, 'POST', '/v1/environment', {
-        environment: 'demo',
-      });
-      expect(switched.status, await switched.clone().text()).toBe(200);
-      expect(EnvironmentOverview.parse(await switched.json()).environment).toBe('demo');
-      expect((await client.closed).code).toBe(StreamCloseCode.ENVIRONMENT_CHANGED);
-
-      // The demo venue cannot reconcile (a throwaway key; offline here): trading stays halted, and
-      // the agent keeps running.
-      await waitFor(() => agent().agent.stderr().includes('reconcile_failed'), 'the demo reconcile to fail');
-      await new Promise((resolve) => setTimeout(resolve, 2_000));
-      expect(agent().agent.child.exitCode, agent().agent.stderr().slice(-2_000)).toBeNull();
-      const hello = await helloMessage(token);
-      expect(hello.environment).toBe('demo');
-      expect(hello.streamEpoch).not.toBe(epochBefore);
-      const health = await (await callAgent(agent().origin, null, 'GET', '/v1/health')).json();
-      expect(health).toMatchObject({ environment: 'demo' });
-      await runCli(['keys', 'delete', '--env', 'demo', '--data-dir', agent().dataDir]);
-    },
-    60_000,
-  );
+    // The demo venue cannot reconcile (a throwaway key; offline here): trading stays halted, and
+    // the agent keeps running.
+    await waitFor(() => agent().agent.stderr().includes('reconcile_failed'), 'the demo reconcile to fail');
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(agent().agent.child.exitCode, agent().agent.stderr().slice(-2_000)).toBeNull();
+    const hello = await helloMessage(token);
+    expect(hello.environment).toBe('demo');
+    expect(hello.streamEpoch).not.toBe(epochBefore);
+    const health = await (await callAgent(agent().origin, null, 'GET', '/v1/health')).json();
+    expect(health).toMatchObject({ environment: 'demo' });
+    await runCli(['keys', 'delete', '--env', 'demo', '--data-dir', agent().dataDir]);
+  }, 60_000);
 });
 
 /** The agent's hello to a fresh connection now. */

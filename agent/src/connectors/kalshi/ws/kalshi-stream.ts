@@ -183,7 +183,7 @@ export class KalshiStream implements KalshiStreamApi {
     });
     ws.on('ping', () => this.clocks.frame(this.nowMs()));
     ws.on('pong', () => this.clocks.frame(this.nowMs()));
-    ws.on('error', (error) => this.logger.warn({ err: error.message }, 'ws error'));
+    ws.on('error', (error) => this.logger.warn({ err: error }, 'ws error'));
     ws.on('close', (code, reason) => this.onClose(ws, code, reason.toString('utf8')));
   }
 
