@@ -11,6 +11,9 @@ import { ErrorBody } from './errors.js';
 import { CredentialsOverview, PutCredentialsRequest } from './rest/credentials.js';
 import { EnvironmentOverview, StatusResponse, SwitchEnvironmentRequest } from './rest/environment.js';
 import { HealthResponse } from './rest/health.js';
+import { ActivityPage } from './rest/activity.js';
+import { AmendOrderRequest, CancelAllResponse, OrderList, PlaceOrderRequest } from './rest/orders.js';
+import { SetTradingModeRequest } from './rest/trading-controls.js';
 import { DeviceList, PairRequest, PairResponse } from './rest/pairing.js';
 import { ClientMessage } from './ws/client-messages.js';
 import { ServerEvent, ServerMessage } from './ws/server-events.js';
@@ -37,6 +40,12 @@ const SCHEMAS = {
   StatusResponse,
   SwitchEnvironmentRequest,
   EnvironmentOverview,
+  PlaceOrderRequest,
+  AmendOrderRequest,
+  OrderList,
+  CancelAllResponse,
+  ActivityPage,
+  SetTradingModeRequest,
 } as const;
 const SchemaName = z.enum([
   'ServerEvent',
@@ -53,6 +62,12 @@ const SchemaName = z.enum([
   'StatusResponse',
   'SwitchEnvironmentRequest',
   'EnvironmentOverview',
+  'PlaceOrderRequest',
+  'AmendOrderRequest',
+  'OrderList',
+  'CancelAllResponse',
+  'ActivityPage',
+  'SetTradingModeRequest',
 ]);
 
 const Fixture = z.strictObject({

@@ -84,6 +84,18 @@ export {
   SwitchBlocker,
   EnvironmentOverview,
 } from './rest/environment.js';
+export {
+  ORDERS_PATH,
+  CANCEL_ALL_PATH,
+  MaxSlippageE4,
+  PlaceOrderRequest,
+  AmendOrderRequest,
+  OrderResponse,
+  OrderList,
+  CancelAllResponse,
+} from './rest/orders.js';
+export { ACTIVITY_PATH, MAX_ACTIVITY_PAGE, ActivityQuery, ActivityPage } from './rest/activity.js';
+export { TRADING_STATE_PATH, RISK_SETTINGS_PATH, SetTradingModeRequest } from './rest/trading-controls.js';
 export type { PeerRole } from './handshake.js';
 export {
   ProtocolVersionSchema,
