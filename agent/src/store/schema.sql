@@ -23,6 +23,10 @@ CREATE TABLE schema_migrations (
   applied_at_ms INTEGER NOT NULL
 ) STRICT;
 
+CREATE INDEX ledger_events_activity_ticker
+  ON ledger_events (json_extract(payload, '$.ticker'), id)
+  WHERE kind GLOB 'activity.*';
+
 CREATE INDEX ledger_events_ingest_ts ON ledger_events (ingest_ts_ms);
 
 CREATE INDEX ledger_events_kind_id ON ledger_events (kind, id);
