@@ -1,0 +1,67 @@
+/**
+ * One ExecutionService per environment store: the runtime switches store and venue (sim, demo,
+ * live), and each environment's orders live in its own ledger. `current()` opens the service of
+ * the current store on first use and follows the venue the runtime runs now.
+ */
+import type { Logger } from 'pino';
+import { KalshiConnector } from '../connectors/kalshi/connector.js';
+import type { EnvironmentRuntime } from '../environment/index.js';
+import type { RiskSettings } from '../risk/index.js';
+import type { Store } from '../store/index.js';
+import { ExecutionService } from './execution-service.js';
+import type { ExecutionVenue } from './types.js';
+
+export interface ExecutionHostOptions {
+  runtime: Pick<EnvironmentRuntime, 'current'>;
+  logger: Logger;
+  riskSettings?: () => RiskSettings;
+  /** How often the host re-binds to the runtime's venue so fills are followed without a request (default 1 s). */
+  bindEveryMs?: number;
+}
+
+export class ExecutionHost {
+  private service: { store: Store; execution: ExecutionService } | undefined;
+  private readonly timer: ReturnType<typeof setInterval>;
+
+  constructor(private readonly options: ExecutionHostOptions) {
+    this.timer = setInterval(() => this.tryBind(), options.bindEveryMs ?? 1_000);
+    this.timer.unref();
+  }
+
+  /** The current environment's road. */
+  current(): ExecutionService {
+    const { store } = this.options.runtime.current();
+    if (this.service?.store === store) {
+      this.service.execution.bindVenue();
+      return this.service.execution;
+    }
+    this.service?.execution.close();
+    const execution = ExecutionService.open({
+      ledger: store.ledger,
+      venue: () => this.venue(),
+      logger: this.options.logger.child({ component: 'execution' }),
+      ...(this.options.riskSettings === undefined ? {} : { riskSettings: this.options.riskSettings }),
+    });
+    this.service = { store, execution };
+    return execution;
+  }
+
+  close(): void {
+    clearInterval(this.timer);
+    this.service?.execution.close();
+    this.service = undefined;
+  }
+
+  private venue(): ExecutionVenue | null {
+    const connector = this.options.runtime.current().venue?.connector;
+    return connector instanceof KalshiConnector ? connector : null;
+  }
+
+  private tryBind(): void {
+    try {
+      this.current();
+    } catch (err) {
+      this.options.logger.debug({ err }, 'execution host could not bind (store switching)');
+    }
+  }
+}

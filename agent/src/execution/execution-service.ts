@@ -1,0 +1,334 @@
+/**
+ * The ONE road for every order, manual or automatic:
+ * client order id → fat-finger guard → risk (`evaluateOrder` on a fresh snapshot) → intent in the
+ * ledger → connector write → lifecycle transition in the ledger → Order.
+ *
+ * - The same client order id returns the existing order: never a second venue order.
+ * - A lost answer leaves the order `unknown` and its market blocked (UNKNOWN_OUTCOME_PENDING)
+ *   until reconciliation finds it (or proves it was never placed): never retried blindly.
+ * - Denials are values `{ rule, detail }`, recorded in the ledger; they never reach the venue.
+ * - Venue events (WS fills, `user_order`, reconciliation plans) move our orders' lifecycles.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ClientOrderId, MarketTicker, Order, OrderId, OrderOrigin } from '@pt/protocol';
+import { ClientOrderId as ClientOrderIdSchema, MarketTicker as MarketTickerSchema } from '@pt/protocol';
+import { countE2, priceE4 } from '@pt/protocol';
+import type { Logger } from 'pino';
+import type { ConnectorEvent, WriteOutcome } from '../connectors/kalshi/venue-connector.js';
+import { AgentError } from '../lib/errors.js';
+import { DEFAULT_RISK_SETTINGS, evaluateOrder, type OrderIntent, type RiskSettings } from '../risk/index.js';
+import { DENIED_KIND, DeniedPayload, EXECUTION_SOURCE } from './execution-events.js';
+import { checkFatFinger, DEFAULT_MAX_SLIPPAGE_E4 } from './fat-finger.js';
+import { OrderJournal, type JournalLedger } from './order-journal.js';
+import { captureRiskSnapshot } from './risk-inputs.js';
+import { lifecycleEventsFrom } from './venue-events.js';
+import { createEvent, listResting, writeFailure } from './write-outcomes.js';
+import type {
+  AmendResult,
+  CancelAllResult,
+  Denial,
+  ExecutionVenue,
+  PlaceRequest,
+  PlaceResult,
+} from './types.js';
+
+/** Client order ids this agent generates; reconciliation recognises them as ours. */
+export const CLIENT_ORDER_ID_PREFIX = 'pt-';
+
+export interface ExecutionServiceOptions {
+  ledger: JournalLedger;
+  /** The current venue, or null while none runs (every write then fails VENUE_UNAVAILABLE). */
+  venue: () => ExecutionVenue | null;
+  logger: Logger;
+  riskSettings?: () => RiskSettings;
+  /** The fat-finger limit when a request names none (default $0.10). */
+  defaultMaxSlippageE4?: number;
+  nowMs?: () => number;
+}
+
+export class ExecutionService {
+  private readonly inFlight = new Map<string, Promise<PlaceResult>>();
+  private readonly nowMs: () => number;
+  private boundVenue: ExecutionVenue | null = null;
+  private unbind: (() => void) | undefined;
+
+  private constructor(
+    private readonly options: ExecutionServiceOptions,
+    readonly journal: OrderJournal,
+  ) {
+    this.nowMs = options.nowMs ?? Date.now;
+  }
+
+  /** Rebuilds our orders from the ledger and listens to the venue. */
+  static open(options: ExecutionServiceOptions): ExecutionService {
+    const service = new ExecutionService(options, OrderJournal.open(options.ledger, options.nowMs));
+    service.bindVenue();
+    return service;
+  }
+
+  /** Ours: an id we generated, or one whose intent is in our ledger. */
+  isOwnClientOrderId(clientOrderId: string): boolean {
+    return clientOrderId.startsWith(CLIENT_ORDER_ID_PREFIX) || this.journal.get(clientOrderId) !== undefined;
+  }
+
+  /** Our orders, working first, newest first within each group. */
+  list(): Order[] {
+    const isWorking = (order: Order): number =>
+      ['submitting', 'resting', 'partially_filled', 'unknown'].includes(order.status) ? 0 : 1;
+    return this.journal.list().sort((a, b) => isWorking(a) - isWorking(b) || b.createdAtMs - a.createdAtMs);
+  }
+
+  place(request: PlaceRequest, origin: OrderOrigin): Promise<PlaceResult> {
+    const clientOrderId = ClientOrderIdSchema.parse(
+      request.clientOrderId ?? `${CLIENT_ORDER_ID_PREFIX}${randomUUID()}`,
+    );
+    const existing = this.journal.get(clientOrderId);
+    if (existing !== undefined) return Promise.resolve({ kind: 'order', order: existing, isExisting: true });
+    const running = this.inFlight.get(clientOrderId);
+    if (running !== undefined)
+      return running.then((result) => (result.kind === 'order' ? { ...result, isExisting: true } : result));
+    const work = this.placeNew(clientOrderId, request, origin).finally(() =>
+      this.inFlight.delete(clientOrderId),
+    );
+    this.inFlight.set(clientOrderId, work);
+    return work;
+  }
+
+  async cancel(orderId: string): Promise<Order> {
+    const venue = this.requireVenue();
+    const order = this.ourOrder(orderId);
+    if (order.orderId === null || !isWorking(order)) return order;
+    const outcome = await venue.cancelOrder(order.orderId, order.ticker);
+    return this.afterCancel(order, outcome);
+  }
+
+  async amend(orderId: string, change: { priceE4?: number; countE2?: number }): Promise<AmendResult> {
+    const venue = this.requireVenue();
+    const order = this.ourOrder(orderId);
+    if (order.orderId === null || !isWorking(order))
+      throw new AgentError(
+        'CONFLICT',
+        `orderId: order ${orderId} is ${order.status}, it cannot be amended`,
+        {},
+        {
+          field: 'orderId',
+        },
+      );
+    const newPrice = change.priceE4 ?? order.priceE4;
+    const newCount = change.countE2 ?? order.countE2;
+    if (newCount <= order.filledCountE2)
+      throw new AgentError(
+        'VALIDATION_FAILED',
+        `countE2: the new total must be above the ${order.filledCountE2} already filled`,
+        {},
+        { field: 'countE2' },
+      );
+    const denial = await this.check(
+      { ticker: order.ticker, side: order.side, priceE4: newPrice, countE2: newCount - order.filledCountE2 },
+      { maxSlippageE4: undefined, reduceOnly: false, excludeOrderId: order.orderId },
+    );
+    if (denial !== null) {
+      await this.recordDenial(order.clientOrderId as ClientOrderId, order.ticker, denial, order.origin);
+      return { kind: 'denied', denial };
+    }
+    const outcome = await venue.amendOrder(order.orderId, {
+      ticker: order.ticker,
+      side: order.side,
+      priceE4: priceE4(newPrice),
+      countE2: countE2(newCount),
+    });
+    if (outcome.status === 'ok') {
+      const result = await this.journal.apply(
+        order.clientOrderId as ClientOrderId,
+        { type: 'amend_ack', countE2: newCount },
+        priceE4(newPrice),
+      );
+      return { kind: 'order', order: result.order };
+    }
+    throw writeFailure(outcome, 'amend');
+  }
+
+  /** Cancels every resting order on the venue (ours and external), each with its own outcome. */
+  async cancelAll(): Promise<CancelAllResult> {
+    const venue = this.requireVenue();
+    const resting = await listResting(venue);
+    const canceled: OrderId[] = [];
+    const unknown: OrderId[] = [];
+    await Promise.all(
+      resting.map(async ({ orderId, ticker }) => {
+        const outcome = await venue.cancelOrder(orderId, ticker);
+        const ours = this.journal.byOrderId(orderId);
+        if (outcome.status === 'ok') {
+          canceled.push(orderId);
+          if (ours !== undefined) await this.afterCancel(ours, outcome).catch(() => undefined);
+        } else if (outcome.status === 'outcome_unknown') unknown.push(orderId);
+      }),
+    );
+    return { canceled, unknown };
+  }
+
+  /** Stops listening to the venue. */
+  close(): void {
+    this.unbind?.();
+    this.unbind = undefined;
+    this.boundVenue = null;
+  }
+
+  private async placeNew(
+    clientOrderId: ClientOrderId,
+    request: PlaceRequest,
+    origin: OrderOrigin,
+  ): Promise<PlaceResult> {
+    const venue = this.requireVenue();
+    const ticker = MarketTickerSchema.parse(request.ticker);
+    const denial = await this.check(
+      { ticker, side: request.side, priceE4: request.priceE4, countE2: request.countE2 },
+      {
+        maxSlippageE4: request.maxSlippageE4,
+        reduceOnly: request.reduceOnly === true,
+        excludeOrderId: undefined,
+      },
+    );
+    if (denial !== null) {
+      await this.recordDenial(clientOrderId, ticker, denial, origin);
+      return { kind: 'denied', denial, clientOrderId };
+    }
+    await this.journal.recordIntent({
+      clientOrderId,
+      ticker,
+      side: request.side,
+      priceE4: priceE4(request.priceE4),
+      countE2: countE2(request.countE2),
+      timeInForce: request.timeInForce,
+      reduceOnly: request.reduceOnly === true,
+      origin,
+      createdAtMs: this.nowMs(),
+    });
+    await this.journal.apply(clientOrderId, { type: 'sent' });
+    const outcome = await venue.createOrder(
+      {
+        ticker,
+        clientOrderId,
+        side: request.side,
+        priceE4: priceE4(request.priceE4),
+        countE2: countE2(request.countE2),
+        timeInForce: request.timeInForce,
+        selfTradePrevention: 'taker_at_cross',
+        ...(request.reduceOnly === true ? { isReduceOnly: true } : {}),
+      },
+      origin.kind === 'flatten' ? { isFlatten: true } : {},
+    );
+    const result = await this.journal.apply(clientOrderId, createEvent(outcome));
+    if (outcome.status === 'outcome_unknown')
+      this.options.logger.warn(
+        { clientOrderId, ticker },
+        'order outcome unknown; market blocked until reconciled',
+      );
+    return { kind: 'order', order: result.order, isExisting: false };
+  }
+
+  /** Fat finger, then risk; null = allowed. */
+  private async check(
+    order: { ticker: MarketTicker; side: 'bid' | 'ask'; priceE4: number; countE2: number },
+    extra: { maxSlippageE4: number | undefined; reduceOnly: boolean; excludeOrderId: string | undefined },
+  ): Promise<Denial | null> {
+    const venue = this.requireVenue();
+    const maxSlippage = extra.maxSlippageE4 ?? this.options.defaultMaxSlippageE4 ?? DEFAULT_MAX_SLIPPAGE_E4;
+    const fatFinger = checkFatFinger(venue.quotableBook(order.ticker), order.priceE4, maxSlippage);
+    if (fatFinger !== null) return fatFinger;
+    const snapshot = await captureRiskSnapshot({
+      venue,
+      ticker: order.ticker,
+      ourOrders: this.journal.list(),
+      unknownOutcomeTickers: this.unknownTickers(venue),
+      excludeOrderId: extra.excludeOrderId,
+      nowMs: this.nowMs(),
+    });
+    const intent: OrderIntent = {
+      ticker: order.ticker,
+      side: 'yes',
+      action: order.side === 'bid' ? 'buy' : 'sell',
+      countE2: countE2(order.countE2),
+      priceE4: priceE4(order.priceE4),
+      reduceOnly: extra.reduceOnly,
+    };
+    const decision = evaluateOrder(intent, snapshot, this.options.riskSettings?.() ?? DEFAULT_RISK_SETTINGS);
+    return decision.ok ? null : { rule: decision.rule, detail: decision.detail };
+  }
+
+  /** Our unknown orders, and lost creates the connector is still resolving. */
+  private unknownTickers(venue: ExecutionVenue): MarketTicker[] {
+    const local = venue.local.read();
+    const fromLocal = 'then' in local ? [] : local.unknownIntents.map((intent) => intent.ticker);
+    return [...new Set([...this.journal.unknownTickers(), ...fromLocal])];
+  }
+
+  private async recordDenial(
+    clientOrderId: ClientOrderId,
+    ticker: MarketTicker,
+    denial: Denial,
+    origin: OrderOrigin,
+  ): Promise<void> {
+    const atMs = this.nowMs();
+    const payload = DeniedPayload.parse({ clientOrderId, ticker, ...denial, origin, atMs });
+    await this.options.ledger.append([
+      {
+        source: EXECUTION_SOURCE,
+        sourceEventId: `denied:${clientOrderId}:${atMs}`,
+        kind: DENIED_KIND,
+        payload,
+        venueTsMs: null,
+      },
+    ]);
+    this.options.logger.info({ clientOrderId, ticker, rule: denial.rule }, 'order denied');
+  }
+
+  private async afterCancel(order: Order, outcome: WriteOutcome<{ reducedByE2: number }>): Promise<Order> {
+    if (outcome.status !== 'ok') throw writeFailure(outcome, 'cancel');
+    const result = await this.journal.apply(order.clientOrderId as ClientOrderId, {
+      type: 'cancel_ack',
+      reducedByE2: outcome.value.reducedByE2,
+    });
+    return result.order;
+  }
+
+  private ourOrder(orderId: string): Order {
+    const order = this.journal.byOrderId(orderId);
+    if (order === undefined)
+      throw new AgentError('NOT_FOUND', `orderId: no order ${orderId} of ours`, {}, { field: 'orderId' });
+    return order;
+  }
+
+  private requireVenue(): ExecutionVenue {
+    this.bindVenue();
+    const venue = this.boundVenue;
+    if (venue === null)
+      throw new AgentError('VENUE_UNAVAILABLE', 'No venue is connected', { retryable: true });
+    return venue;
+  }
+
+  /** Follows the current venue: listens to the one that runs now. */
+  bindVenue(): void {
+    const venue = this.options.venue();
+    if (venue === this.boundVenue) return;
+    this.unbind?.();
+    this.boundVenue = venue;
+    this.unbind = venue?.onEvent((event) => {
+      void this.onVenueEvent(event).catch((err: unknown) =>
+        this.options.logger.error({ err, type: event.type }, 'execution could not apply a venue event'),
+      );
+    });
+  }
+
+  private async onVenueEvent(event: ConnectorEvent): Promise<void> {
+    for (const [clientOrderId, lifecycleEvent] of lifecycleEventsFrom(event, this.journal)) {
+      const result = await this.journal.apply(clientOrderId, lifecycleEvent);
+      if (!result.ok)
+        this.options.logger.debug({ clientOrderId, illegal: result.illegal }, 'venue event not applied');
+    }
+  }
+}
+
+function isWorking(order: Order): boolean {
+  return order.status === 'resting' || order.status === 'partially_filled';
+}

@@ -1,0 +1,95 @@
+/**
+ * The execution road's seams: what it needs of a venue connector (KalshiConnector has it all) and
+ * the values it answers with. A denial is a value, never an exception.
+ */
+import type {
+  ClientOrderId,
+  Order,
+  OrderBook,
+  OrderId,
+  OrderOrigin,
+  OrderSide,
+  TimeInForce,
+  TradingState,
+} from '@pt/protocol';
+import type { ConnectorHealth } from '../connectors/kalshi/health.js';
+import type { KalshiHttp } from '../connectors/kalshi/http/index.js';
+import type {
+  AmendOrderRequest,
+  CreateOrderRequest,
+  VenueAmendAck,
+  VenueCancelAck,
+  VenueOrderAck,
+} from '../connectors/kalshi/http/types.js';
+import type { LocalStateStore } from '../connectors/kalshi/reconcile/local-state.js';
+import type {
+  ConnectorEvent,
+  ReconcileReport,
+  WriteOptions,
+  WriteOutcome,
+} from '../connectors/kalshi/venue-connector.js';
+import type { RiskRule } from '../risk/index.js';
+
+/** The venue reads the risk snapshot needs (REST, through the connector's limiter). */
+export type ExecutionVenueHttp = Pick<
+  KalshiHttp,
+  'getMarket' | 'getEvent' | 'getBalance' | 'getPositions' | 'getOrders' | 'getExchangeStatus'
+>;
+
+/** The part of `KalshiConnector` the execution road uses. Only this module calls its writes. */
+export interface ExecutionVenue {
+  readonly http: ExecutionVenueHttp;
+  readonly local: LocalStateStore;
+  createOrder(request: CreateOrderRequest, options?: WriteOptions): Promise<WriteOutcome<VenueOrderAck>>;
+  cancelOrder(
+    orderId: OrderId,
+    ticker: string,
+    options?: WriteOptions,
+  ): Promise<WriteOutcome<VenueCancelAck>>;
+  amendOrder(
+    orderId: OrderId,
+    request: AmendOrderRequest,
+    options?: WriteOptions,
+  ): Promise<WriteOutcome<VenueAmendAck>>;
+  quotableBook(ticker: string): OrderBook | null;
+  onEvent(listener: (event: ConnectorEvent) => void): () => void;
+  reconcile(): Promise<ReconcileReport>;
+  tradingState(): TradingState;
+  health(): ConnectorHealth;
+}
+
+/** Every rule of the risk engine, plus the manual ticket's fat-finger guard. */
+export type DenialRule = RiskRule | 'FAT_FINGER';
+
+export interface Denial {
+  readonly rule: DenialRule;
+  /** One sentence for the trader. */
+  readonly detail: string;
+}
+
+/** A new order as the road takes it (the manual ticket's request, or a strategy's). */
+export interface PlaceRequest {
+  readonly ticker: string;
+  readonly side: OrderSide;
+  readonly priceE4: number;
+  readonly countE2: number;
+  readonly timeInForce: TimeInForce;
+  /** The caller's idempotency key; generated when absent. */
+  readonly clientOrderId?: string | undefined;
+  readonly maxSlippageE4?: number | undefined;
+  readonly reduceOnly?: boolean | undefined;
+}
+
+export type PlaceResult =
+  | { readonly kind: 'order'; readonly order: Order; readonly isExisting: boolean }
+  | { readonly kind: 'denied'; readonly denial: Denial; readonly clientOrderId: ClientOrderId };
+
+export type AmendResult =
+  { readonly kind: 'order'; readonly order: Order } | { readonly kind: 'denied'; readonly denial: Denial };
+
+export interface CancelAllResult {
+  readonly canceled: OrderId[];
+  readonly unknown: OrderId[];
+}
+
+export type { OrderOrigin };
