@@ -32,3 +32,5 @@ export {
 export type { SystemHalt } from './mode-record.js';
 export { RISK_SETTINGS_KIND, RiskSettingsRecord, SettingsChange, diffSettings } from './settings-record.js';
 export type { ControlsLedger } from './ledger-pages.js';
+export { haltOnDailyLoss, formatDollarsToCents } from './daily-loss-halt.js';
+export type { TodayPnl } from './daily-loss-halt.js';
