@@ -10,7 +10,7 @@
  * - Venue events (WS fills, `user_order`, reconciliation plans) move our orders' lifecycles.
  */
 import { randomUUID } from 'node:crypto';
-import type { ClientOrderId, MarketTicker, Order, OrderId, OrderOrigin } from '@pt/protocol';
+import type { ClientOrderId, MarketTicker, Order, OrderId, OrderOrigin, TradingState } from '@pt/protocol';
 import { ClientOrderId as ClientOrderIdSchema, MarketTicker as MarketTickerSchema } from '@pt/protocol';
 import { countE2, priceE4 } from '@pt/protocol';
 import type { Logger } from 'pino';
@@ -21,6 +21,7 @@ import { DENIED_KIND, DeniedPayload, EXECUTION_SOURCE } from './execution-events
 import { checkFatFinger, DEFAULT_MAX_SLIPPAGE_E4 } from './fat-finger.js';
 import { OrderJournal, type JournalLedger } from './order-journal.js';
 import { captureRiskSnapshot } from './risk-inputs.js';
+import { handToReconciliation } from './recovery.js';
 import { lifecycleEventsFrom } from './venue-events.js';
 import { createEvent, listResting, writeFailure } from './write-outcomes.js';
 import type {
@@ -41,6 +42,11 @@ export interface ExecutionServiceOptions {
   venue: () => ExecutionVenue | null;
   logger: Logger;
   riskSettings?: () => RiskSettings;
+  /**
+   * The effective trading switch (trader's switch, persistent halts, venue gate); default the
+   * venue's own gate. `halted` denies every new order before any other check.
+   */
+  tradingState?: () => TradingState;
   /** The fat-finger limit when a request names none (default $0.10). */
   defaultMaxSlippageE4?: number;
   nowMs?: () => number;
@@ -233,6 +239,8 @@ export class ExecutionService {
     extra: { maxSlippageE4: number | undefined; reduceOnly: boolean; excludeOrderId: string | undefined },
   ): Promise<Denial | null> {
     const venue = this.requireVenue();
+    const state = this.options.tradingState?.() ?? venue.tradingState();
+    if (state.mode === 'halted') return { rule: 'TRADING_HALTED', detail: `Trading halted: ${state.reason}` };
     const maxSlippage = extra.maxSlippageE4 ?? this.options.defaultMaxSlippageE4 ?? DEFAULT_MAX_SLIPPAGE_E4;
     const fatFinger = checkFatFinger(venue.quotableBook(order.ticker), order.priceE4, maxSlippage);
     if (fatFinger !== null) return fatFinger;
@@ -243,6 +251,7 @@ export class ExecutionService {
       unknownOutcomeTickers: this.unknownTickers(venue),
       excludeOrderId: extra.excludeOrderId,
       nowMs: this.nowMs(),
+      tradingState: state,
     });
     const intent: OrderIntent = {
       ticker: order.ticker,
@@ -318,6 +327,34 @@ export class ExecutionService {
         this.options.logger.error({ err, type: event.type }, 'execution could not apply a venue event'),
       );
     });
+    if (venue !== null)
+      void this.recover(venue).catch((err: unknown) =>
+        this.options.logger.error({ err }, 'execution could not hand unanswered orders to reconciliation'),
+      );
+  }
+
+  /**
+   * Orders a previous run left without an answer (a crash between the intent and the ack) become
+   * `unknown` and go to reconciliation, which finds them by client order id or proves they were
+   * never placed. Never resubmitted.
+   */
+  private async recover(venue: ExecutionVenue): Promise<void> {
+    const orphans = this.journal
+      .list()
+      .filter((order) => order.status === 'submitting' || order.status === 'unknown')
+      .filter((order) => order.clientOrderId !== null && !this.inFlight.has(order.clientOrderId));
+    if (orphans.length === 0) return;
+    const detail = 'The agent stopped before the venue answered; reconciling by client order id';
+    for (const order of orphans) {
+      const clientOrderId = order.clientOrderId as ClientOrderId;
+      if (order.status === 'submitting')
+        await this.journal.apply(clientOrderId, { type: 'outcome_unknown', detail });
+    }
+    const recorded = await handToReconciliation(venue, this.journal, orphans);
+    if (recorded > 0) {
+      this.options.logger.warn({ orders: recorded }, 'unanswered orders from a previous run: reconciling');
+      await venue.reconcile();
+    }
   }
 
   private async onVenueEvent(event: ConnectorEvent): Promise<void> {

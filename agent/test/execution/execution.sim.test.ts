@@ -3,37 +3,20 @@
  * books, WS stream), LedgerLocalState and the ExecutionService on a real SQLite store.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { MarketTicker, Order } from '@pt/protocol';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KalshiConnector } from '../../src/connectors/kalshi/connector.js';
-import { LedgerLocalState } from '../../src/connectors/kalshi/reconcile/ledger-local-state.js';
-import type { ConnectorEvent } from '../../src/connectors/kalshi/venue-connector.js';
-import { resolveVenueConfig } from '../../src/connectors/kalshi/venue-config.js';
+import type { KalshiConnector } from '../../src/connectors/kalshi/connector.js';
 import { CLIENT_ORDER_ID_PREFIX, DENIED_KIND, ExecutionService } from '../../src/execution/index.js';
-import { openStore, type Store } from '../../src/store/index.js';
-import { startSimVenue, type SimVenue } from '../helpers/sim-venue.js';
+import type { Store } from '../../src/store/index.js';
+import type { SimVenue } from '../helpers/sim-venue.js';
+import { logger, restingRequest as resting, startHarness, waitFor, type Harness } from './harness.js';
 
-const logger = pino({ level: 'silent' });
+let harness: Harness;
 let sim: SimVenue;
-let dir: string;
 let store: Store;
 let connector: KalshiConnector;
 let execution: ExecutionService;
 let ticker: MarketTicker;
-
-async function waitFor<T>(read: () => T | undefined, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 async function venueOrdersWith(clientOrderId: string) {
   const page = await connector.http.getOrders({ ticker, limit: 1000 });
@@ -41,16 +24,7 @@ async function venueOrdersWith(clientOrderId: string) {
 }
 
 function restingRequest(clientOrderId?: string) {
-  // Far below the book: it rests. The fat-finger guard is widened for it on purpose.
-  return {
-    ticker,
-    side: 'bid' as const,
-    priceE4: 100,
-    countE2: 100,
-    timeInForce: 'good_till_canceled' as const,
-    maxSlippageE4: 9_999,
-    ...(clientOrderId === undefined ? {} : { clientOrderId }),
-  };
+  return resting(ticker, clientOrderId);
 }
 
 function placedOrder(result: Awaited<ReturnType<ExecutionService['place']>>): Order {
@@ -59,44 +33,14 @@ function placedOrder(result: Awaited<ReturnType<ExecutionService['place']>>): Or
 }
 
 beforeAll(async () => {
-  sim = await startSimVenue({ seed: 7 });
-  dir = mkdtempSync(join(tmpdir(), 'pt-execution-'));
-  store = openStore({ dataDir: dir, environment: 'sim', logger });
-  connector = new KalshiConnector({
-    venue: resolveVenueConfig('sim', { restBaseUrl: sim.rest, wsUrl: sim.ws }),
-    credentials: { keyId: sim.keyId, privateKey: sim.privateKey },
-    ledger: store.ledger,
-    logger,
-    local: await LedgerLocalState.open(store.ledger),
-    httpTimeoutMs: 1_000,
-    followUpMs: 300,
-    retryFailedMs: 300,
-    reconcile: { isOwnClientOrderId: (id) => id.startsWith(CLIENT_ORDER_ID_PREFIX) },
-  });
-  await connector.start();
-  const markets = await connector.http.getMarkets({ status: 'open', limit: 200 });
-  const market = markets.items.find((m) => m.ticker.startsWith('KXHIGHNY'));
-  if (market === undefined) throw new Error('the sim serves no open KXHIGHNY market');
-  ticker = market.ticker;
-  const quotable = new Promise<void>((resolve) => {
-    const off = connector.onEvent((event: ConnectorEvent) => {
-      if (event.type === 'book_changed' && event.marketTicker === ticker && event.isQuotable) {
-        off();
-        resolve();
-      }
-    });
-  });
-  connector.subscribeMarkets([ticker]);
-  await quotable;
+  harness = await startHarness(7);
+  ({ sim, store, connector, ticker } = harness);
   execution = ExecutionService.open({ ledger: store.ledger, venue: () => connector, logger });
 }, 90_000);
 
 afterAll(async () => {
   execution.close();
-  await connector.stop();
-  await store.close();
-  await sim.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await harness.close();
 });
 
 describe('ExecutionService against the simulator', () => {
