@@ -3,6 +3,7 @@
  * live), and each environment's orders live in its own ledger. `current()` opens the service of
  * the current store on first use and follows the venue the runtime runs now.
  */
+import type { TradingState } from '@pt/protocol';
 import type { Logger } from 'pino';
 import { KalshiConnector } from '../connectors/kalshi/connector.js';
 import type { EnvironmentRuntime } from '../environment/index.js';
@@ -15,6 +16,8 @@ export interface ExecutionHostOptions {
   runtime: Pick<EnvironmentRuntime, 'current'>;
   logger: Logger;
   riskSettings?: () => RiskSettings;
+  /** The effective trading state (TradingControls); default the venue's gate. */
+  tradingState?: () => TradingState;
   /** How often the host re-binds to the runtime's venue so fills are followed without a request (default 1 s). */
   bindEveryMs?: number;
 }
@@ -41,6 +44,7 @@ export class ExecutionHost {
       venue: () => this.venue(),
       logger: this.options.logger.child({ component: 'execution' }),
       ...(this.options.riskSettings === undefined ? {} : { riskSettings: this.options.riskSettings }),
+      ...(this.options.tradingState === undefined ? {} : { tradingState: this.options.tradingState }),
     });
     this.service = { store, execution };
     return execution;

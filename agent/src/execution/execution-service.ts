@@ -131,7 +131,12 @@ export class ExecutionService {
       );
     const denial = await this.check(
       { ticker: order.ticker, side: order.side, priceE4: newPrice, countE2: newCount - order.filledCountE2 },
-      { maxSlippageE4: undefined, reduceOnly: false, excludeOrderId: order.orderId },
+      // The guard is against a mistyped price: a count-only amend keeps the price already accepted.
+      {
+        maxSlippageE4: change.priceE4 === undefined ? null : undefined,
+        reduceOnly: false,
+        excludeOrderId: order.orderId,
+      },
     );
     if (denial !== null) {
       await this.recordDenial(order.clientOrderId as ClientOrderId, order.ticker, denial, order.origin);
@@ -236,13 +241,24 @@ export class ExecutionService {
   /** Fat finger, then risk; null = allowed. */
   private async check(
     order: { ticker: MarketTicker; side: 'bid' | 'ask'; priceE4: number; countE2: number },
-    extra: { maxSlippageE4: number | undefined; reduceOnly: boolean; excludeOrderId: string | undefined },
+    /** `maxSlippageE4` null = no fat-finger check; undefined = the default. */
+    extra: {
+      maxSlippageE4: number | null | undefined;
+      reduceOnly: boolean;
+      excludeOrderId: string | undefined;
+    },
   ): Promise<Denial | null> {
     const venue = this.requireVenue();
     const state = this.options.tradingState?.() ?? venue.tradingState();
     if (state.mode === 'halted') return { rule: 'TRADING_HALTED', detail: `Trading halted: ${state.reason}` };
-    const maxSlippage = extra.maxSlippageE4 ?? this.options.defaultMaxSlippageE4 ?? DEFAULT_MAX_SLIPPAGE_E4;
-    const fatFinger = checkFatFinger(venue.quotableBook(order.ticker), order.priceE4, maxSlippage);
+    const maxSlippage =
+      extra.maxSlippageE4 === undefined
+        ? (this.options.defaultMaxSlippageE4 ?? DEFAULT_MAX_SLIPPAGE_E4)
+        : extra.maxSlippageE4;
+    const fatFinger =
+      maxSlippage === null
+        ? null
+        : checkFatFinger(venue.quotableBook(order.ticker), order.priceE4, maxSlippage);
     if (fatFinger !== null) return fatFinger;
     const snapshot = await captureRiskSnapshot({
       venue,
