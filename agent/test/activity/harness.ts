@@ -8,6 +8,8 @@ import type { Store } from '../../src/store/index.js';
 import { makeTempDir, silentLogger } from '../store/temp-dir.js';
 
 export interface ActivityWorld {
+  /** The temp data dir holding the store. */
+  dataDir: string;
   store: Store;
   hub: StreamHub;
   recorder: ActivityRecorder;
@@ -28,6 +30,7 @@ export function activityWorld(): ActivityWorld {
   const recorder = new ActivityRecorder({ ledger: () => store.ledger, hub, nowMs: () => clock.nowMs });
   const feed = new ActivityFeed(() => store);
   return {
+    dataDir: temp.dir,
     store,
     hub,
     recorder,
