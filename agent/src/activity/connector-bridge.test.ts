@@ -86,7 +86,7 @@ describe('activityForConnectorEvent', () => {
   it('reports a resting order once, not its partial fills, then canceled and executed', () => {
     expect(activityForConnectorEvent({ type: 'order_update', order: resting }, true)).toMatchObject({
       key: `venue-order:${ORDER_ID}:resting`,
-      message: 'Order resting on KXHIGHNY-25NOV25-B58.5: sell 5.00 YES at $0.4400.',
+      message: 'Order resting on KXHIGHNY-25NOV25-B58.5: sell 5.00 YES, limit $0.4400.',
     });
     const partial = { ...resting, fillCountE2: countE2(200), remainingCountE2: countE2(300) };
     expect(activityForConnectorEvent({ type: 'order_update', order: partial }, true)).toBeNull();

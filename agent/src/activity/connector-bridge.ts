@@ -111,7 +111,7 @@ function venueOrderActivity(order: WsUserOrder): ActivityInput | null {
     clientOrderId: clientIdOrNull(order.clientOrderId),
     venueTsMs: order.updatedTsMs,
   };
-  const what = `${sideVerb(order.bookSide)} ${contracts(order.initialCountE2)} YES at ${price(order.yesPriceE4)}`;
+  const what = `${sideVerb(order.bookSide)} ${contracts(order.initialCountE2)} YES, limit ${price(order.yesPriceE4)}`;
   const key = `venue-order:${order.orderId}:${order.status}`;
   switch (order.status) {
     case 'resting':
