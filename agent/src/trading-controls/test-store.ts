@@ -27,14 +27,22 @@ export interface TestStore {
   cleanup(): Promise<void>;
 }
 
-export function openTestStore(): TestStore {
+/** `maxPending` small makes the real write queue refuse (STORE_BUSY) while rows wait. */
+export function openTestStore(queue?: { maxPending: number }): TestStore {
   const temp = makeTempDir('pt-controls-');
-  let store = openStore({ dataDir: temp.dir, environment: 'sim', logger: silentLogger });
+  const open = () =>
+    openStore({
+      dataDir: temp.dir,
+      environment: 'sim',
+      logger: silentLogger,
+      ...(queue === undefined ? {} : { queue }),
+    });
+  let store = open();
   return {
     store: () => store,
     restart: async () => {
       await store.close();
-      store = openStore({ dataDir: temp.dir, environment: 'sim', logger: silentLogger });
+      store = open();
       return store;
     },
     cleanup: async () => {

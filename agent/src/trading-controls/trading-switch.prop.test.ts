@@ -40,7 +40,9 @@ function reference(ops: readonly Op[]): { userMode: TradingMode; halt: string | 
   });
   const users = ops.filter((op) => op.by === 'user');
   const firstHalt = ops.slice(lastClear + 1).find((op) => op.by === 'system');
-  return { userMode: users.at(-1)?.mode ?? 'active', halt: firstHalt?.reason };
+  // A system reason is trimmed; a blank one is replaced.
+  const halt = firstHalt === undefined ? undefined : firstHalt.reason.trim() || 'Halted by a safety rule';
+  return { userMode: users.at(-1)?.mode ?? 'active', halt };
 }
 
 const venue: TradingState = { mode: 'active', reason: 'Reconciled', changedBy: 'system', sinceMs: 1 };

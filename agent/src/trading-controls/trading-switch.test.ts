@@ -182,4 +182,54 @@ describe('TradingSwitch', () => {
     ]);
     expect(open().tradingState().mode).toBe('active');
   });
+
+  it('halts at once, before the ledger write commits', async () => {
+    const sw = open();
+    const seen: string[] = [];
+    sw.onChanged((state) => seen.push(state.mode));
+    const recorded = sw.haltBySystem('flatten', 'Flatten All pressed');
+    expect(sw.tradingState()).toMatchObject({ mode: 'halted', reason: 'Flatten All pressed' });
+    expect(seen).toEqual(['halted']);
+    expect(records()).toEqual([]);
+    await recorded;
+    expect(records().map((r) => r.changedBy)).toEqual(['system']);
+  });
+
+  it('a trader decision sent before a halt does not clear it, even if it commits after the halt was raised', async () => {
+    const sw = open();
+    const on = sw.setMode({ mode: 'active', reason: 'before' }, laptop);
+    const halted = sw.haltBySystem('drawdown', 'Drawdown');
+    // The decision commits first; the halt, not yet recorded, still holds.
+    expect((await on).mode).toBe('halted');
+    await halted;
+    expect(sw.tradingState()).toMatchObject({ mode: 'halted', reason: 'Drawdown' });
+    expect(records().map((r) => r.changedBy)).toEqual(['user', 'system']);
+    expect(records()[0]).toMatchObject({ clearedSystemHalt: null });
+  });
+
+  it('stays halted in this process when the halt cannot be recorded; a later trader decision clears it', async () => {
+    await t.cleanup();
+    t = openTestStore({ maxPending: 1 });
+    const sw = open();
+    // One unrelated row waits in the real write queue: the halt's append is refused (STORE_BUSY).
+    const other = t
+      .store()
+      .ledger.append([{ source: 'test', sourceEventId: 'x', kind: 'test.row', payload: 1 }]);
+    await expect(sw.haltBySystem('daily_loss', 'Daily loss')).rejects.toMatchObject({ code: 'STORE_BUSY' });
+    await other;
+    expect(sw.tradingState()).toMatchObject({ mode: 'halted', changedBy: 'system', reason: 'Daily loss' });
+    expect(records()).toEqual([]);
+    await sw.setMode({ mode: 'active', reason: 'Seen it' }, laptop);
+    expect(sw.tradingState().mode).toBe('active');
+    expect(records()[0]).toMatchObject({ clearedSystemHalt: { cause: 'daily_loss', reason: 'Daily loss' } });
+  });
+
+  it('clips a long system reason and replaces a blank one, so a halt never fails on its wording', async () => {
+    const sw = open();
+    await sw.haltBySystem('drawdown', ' '.repeat(3));
+    expect(sw.tradingState().reason).toBe('Halted by a safety rule');
+    await sw.setMode({ mode: 'active', reason: 'ok' }, laptop);
+    await sw.haltBySystem('drawdown', 'x'.repeat(2_000));
+    expect(sw.tradingState().reason).toHaveLength(500);
+  });
 });

@@ -8,17 +8,17 @@ import type { SetTradingModeRequest, TradingState } from '@pt/protocol';
 import type { Logger } from 'pino';
 import type { AuthenticatedDevice } from '../auth/types.js';
 import { mostRestrictive, type TradingStateParts } from './compose.js';
-import { readAllOfKind, type ControlsLedger } from './ledger-pages.js';
+import type { ControlsLedger } from './ledger-pages.js';
 import {
   TRADING_CONTROLS_SOURCE,
   TRADING_MODE_KIND,
   TradingModeRecord,
   applyModeRecord,
-  initialSwitchState,
   type SwitchState,
   type SystemHalt,
   type SystemHaltCause,
 } from './mode-record.js';
+import { rebuildSwitchState } from './rebuild.js';
 
 export interface TradingSwitchOptions {
   ledger: ControlsLedger;
@@ -30,40 +30,30 @@ export interface TradingSwitchOptions {
 
 export type TradingStateListener = (state: TradingState) => void;
 
+const MAX_REASON_CHARS = 500;
+
 export class TradingSwitch {
   private readonly listeners = new Set<TradingStateListener>();
   private readonly nowMs: () => number;
-  /** Writes run one after another, so memory always follows the ledger's order. */
+  /** Writes run one after another in request order, so `state` always follows the ledger's order. */
   private tail: Promise<unknown> = Promise.resolve();
+  /** Request order: a trader's decision clears only a system halt raised before it. */
+  private requests = 0;
+  /** A system halt in force but not (yet) committed: it holds from the moment it is raised. */
+  private unrecorded: { halt: SystemHalt; request: number } | undefined;
 
   private constructor(
     private readonly options: TradingSwitchOptions,
+    /** Exactly what the committed ledger events fold to. */
     private state: SwitchState,
   ) {
     this.nowMs = options.nowMs ?? Date.now;
   }
 
-  /** Rebuilds the switch from the ledger (synchronous read). An unreadable event halts (fail closed). */
+  /** Rebuilds the switch from the ledger (synchronous read). */
   static open(options: TradingSwitchOptions): TradingSwitch {
     const nowMs = (options.nowMs ?? Date.now)();
-    let state = initialSwitchState(nowMs);
-    for (const event of readAllOfKind(options.ledger, TRADING_MODE_KIND, TRADING_CONTROLS_SOURCE)) {
-      const parsed = TradingModeRecord.safeParse(event.payload);
-      if (parsed.success) {
-        state = applyModeRecord(state, parsed.data);
-        continue;
-      }
-      options.logger.error({ ledgerId: event.id }, 'unreadable trading switch event: halting');
-      state = applyModeRecord(state, {
-        changedBy: 'system',
-        mode: 'halted',
-        cause: 'unreadable_record',
-        reason: `Trading switch record #${event.id} is unreadable: check it, then switch trading back on`,
-        deviceId: null,
-        atMs: event.ingestTsMs,
-      });
-    }
-    return new TradingSwitch(options, state);
+    return new TradingSwitch(options, rebuildSwitchState(options.ledger, options.logger, nowMs));
   }
 
   /** The effective state: the most restrictive of the system halt, the trader's switch and the venue. */
@@ -72,15 +62,11 @@ export class TradingSwitch {
   }
 
   parts(): TradingStateParts {
-    return {
-      user: this.state.user,
-      systemHalt: this.state.systemHalt?.state,
-      venue: this.options.venueGate(),
-    };
+    return { user: this.state.user, systemHalt: this.systemHalt()?.state, venue: this.options.venueGate() };
   }
 
   systemHalt(): SystemHalt | undefined {
-    return this.state.systemHalt;
+    return this.state.systemHalt ?? this.unrecorded?.halt;
   }
 
   /**
@@ -88,8 +74,10 @@ export class TradingSwitch {
    * `active` or `reducing` also clears a system halt: this request is the human decision it waits for.
    */
   setMode(request: SetTradingModeRequest, device: AuthenticatedDevice): Promise<TradingState> {
+    const order = ++this.requests;
     return this.serial(async () => {
-      const halt = this.state.systemHalt;
+      const earlier = this.unrecorded !== undefined && this.unrecorded.request < order;
+      const halt = this.state.systemHalt ?? (earlier ? this.unrecorded?.halt : undefined);
       const clears = request.mode !== 'halted' && halt !== undefined;
       await this.record({
         changedBy: 'user',
@@ -102,52 +90,66 @@ export class TradingSwitch {
           ? { cause: halt.cause, reason: halt.state.reason, sinceMs: halt.state.sinceMs }
           : null,
       });
+      if (clears && earlier) this.unrecorded = undefined;
+      this.notify();
       return this.tradingState();
     });
   }
 
   /**
-   * A safety rule halts trading until a human switches it back on. While a system halt is set,
-   * another one records nothing (the first cause stays the one shown).
+   * A safety rule halts trading until a human switches it back on. The halt holds at once, before
+   * its ledger write; if that write fails the error is thrown and this process stays halted (a
+   * restart would not know). While a system halt is set, another records nothing.
    */
   haltBySystem(cause: SystemHaltCause, reason: string): Promise<TradingState> {
+    if (this.systemHalt() !== undefined) return Promise.resolve(this.tradingState());
+    const record = TradingModeRecord.parse({
+      changedBy: 'system',
+      mode: 'halted',
+      cause,
+      reason: reason.trim().slice(0, MAX_REASON_CHARS) || 'Halted by a safety rule',
+      deviceId: null,
+      atMs: this.nowMs(),
+    } satisfies TradingModeRecord);
+    const request = ++this.requests;
+    const halt = applyModeRecord(this.state, record).systemHalt;
+    if (halt !== undefined) this.unrecorded = { halt, request };
+    this.notify();
     return this.serial(async () => {
-      if (this.state.systemHalt === undefined) {
-        await this.record({
-          changedBy: 'system',
-          mode: 'halted',
-          cause,
-          reason,
-          deviceId: null,
-          atMs: this.nowMs(),
-        });
+      try {
+        await this.record(record);
+      } catch (err) {
+        this.options.logger.error({ err, cause }, 'system halt not recorded: halted in this process only');
+        throw err;
       }
+      if (this.unrecorded?.request === request) this.unrecorded = undefined;
       return this.tradingState();
     });
   }
 
-  /** Called after each recorded change of the switch or the system halt (the venue gate is not watched here). */
+  /** Called when the switch or the system halt changes (the venue gate is not watched here). */
   onChanged(listener: TradingStateListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
-  private async record(input: TradingModeRecord): Promise<void> {
-    const record = TradingModeRecord.parse(input);
+  /** Appends the event and, once committed, folds it into `state`. */
+  private async record(record: TradingModeRecord): Promise<void> {
     await this.options.ledger.append([
       {
         source: TRADING_CONTROLS_SOURCE,
         sourceEventId: `mode:${record.atMs}:${randomUUID()}`,
         kind: TRADING_MODE_KIND,
-        payload: record,
+        payload: TradingModeRecord.parse(record),
         venueTsMs: null,
       },
     ]);
     this.state = applyModeRecord(this.state, record);
-    this.options.logger.info(
-      { mode: record.mode, changedBy: record.changedBy, deviceId: record.deviceId },
-      'trading switch changed',
-    );
+    const { mode, changedBy, deviceId } = record;
+    this.options.logger.info({ mode, changedBy, deviceId }, 'trading switch changed');
+  }
+
+  private notify(): void {
     const effective = this.tradingState();
     for (const listener of this.listeners) {
       try {
