@@ -9,6 +9,7 @@ import { KalshiConnector } from '../connectors/kalshi/connector.js';
 import type { EnvironmentRuntime } from '../environment/index.js';
 import type { RiskSettings } from '../risk/index.js';
 import type { Store } from '../store/index.js';
+import type { ExecutionActivitySink } from './activity.js';
 import { ExecutionService } from './execution-service.js';
 import type { ExecutionVenue } from './types.js';
 
@@ -18,6 +19,8 @@ export interface ExecutionHostOptions {
   riskSettings?: () => RiskSettings;
   /** The effective trading state (TradingControls); default the venue's gate. */
   tradingState?: () => TradingState;
+  /** The activity feed (ActivityRecorder). */
+  activity?: ExecutionActivitySink;
   /** How often the host re-binds to the runtime's venue so fills are followed without a request (default 1 s). */
   bindEveryMs?: number;
 }
@@ -45,6 +48,7 @@ export class ExecutionHost {
       logger: this.options.logger.child({ component: 'execution' }),
       ...(this.options.riskSettings === undefined ? {} : { riskSettings: this.options.riskSettings }),
       ...(this.options.tradingState === undefined ? {} : { tradingState: this.options.tradingState }),
+      ...(this.options.activity === undefined ? {} : { activity: this.options.activity }),
     });
     this.service = { store, execution };
     return execution;

@@ -10,7 +10,16 @@
  * - Venue events (WS fills, `user_order`, reconciliation plans) move our orders' lifecycles.
  */
 import { randomUUID } from 'node:crypto';
-import type { ClientOrderId, MarketTicker, Order, OrderId, OrderOrigin, TradingState } from '@pt/protocol';
+import type {
+  ClientOrderId,
+  MarketTicker,
+  Order,
+  OrderId,
+  OrderOrigin,
+  PriceE4,
+  TradingState,
+} from '@pt/protocol';
+import type { ActivityInput } from '../activity/index.js';
 import { ClientOrderId as ClientOrderIdSchema, MarketTicker as MarketTickerSchema } from '@pt/protocol';
 import { countE2, priceE4 } from '@pt/protocol';
 import type { Logger } from 'pino';
@@ -19,8 +28,15 @@ import { AgentError } from '../lib/errors.js';
 import { DEFAULT_RISK_SETTINGS, evaluateOrder, type OrderIntent, type RiskSettings } from '../risk/index.js';
 import { DENIED_KIND, DeniedPayload, EXECUTION_SOURCE } from './execution-events.js';
 import { checkFatFinger, DEFAULT_MAX_SLIPPAGE_E4 } from './fat-finger.js';
-import { OrderJournal, type JournalLedger } from './order-journal.js';
+import { OrderJournal, type ApplyResult, type JournalLedger } from './order-journal.js';
+import type { LifecycleEvent } from './order-lifecycle.js';
 import { captureRiskSnapshot } from './risk-inputs.js';
+import {
+  deniedActivity,
+  placedActivity,
+  transitionActivity,
+  type ExecutionActivitySink,
+} from './activity.js';
 import { handToReconciliation } from './recovery.js';
 import { lifecycleEventsFrom } from './venue-events.js';
 import { createEvent, listResting, writeFailure } from './write-outcomes.js';
@@ -47,6 +63,8 @@ export interface ExecutionServiceOptions {
    * venue's own gate. `halted` denies every new order before any other check.
    */
   tradingState?: () => TradingState;
+  /** The activity feed (ActivityRecorder); a failed entry is logged, never fails the order. */
+  activity?: ExecutionActivitySink;
   /** The fat-finger limit when a request names none (default $0.10). */
   defaultMaxSlippageE4?: number;
   nowMs?: () => number;
@@ -149,7 +167,7 @@ export class ExecutionService {
       countE2: countE2(newCount),
     });
     if (outcome.status === 'ok') {
-      const result = await this.journal.apply(
+      const result = await this.apply(
         order.clientOrderId as ClientOrderId,
         { type: 'amend_ack', countE2: newCount },
         priceE4(newPrice),
@@ -204,7 +222,7 @@ export class ExecutionService {
       await this.recordDenial(clientOrderId, ticker, denial, origin);
       return { kind: 'denied', denial, clientOrderId };
     }
-    await this.journal.recordIntent({
+    const intended = await this.journal.recordIntent({
       clientOrderId,
       ticker,
       side: request.side,
@@ -215,7 +233,8 @@ export class ExecutionService {
       origin,
       createdAtMs: this.nowMs(),
     });
-    await this.journal.apply(clientOrderId, { type: 'sent' });
+    this.report(placedActivity(intended));
+    await this.apply(clientOrderId, { type: 'sent' });
     const outcome = await venue.createOrder(
       {
         ticker,
@@ -229,13 +248,34 @@ export class ExecutionService {
       },
       origin.kind === 'flatten' ? { isFlatten: true } : {},
     );
-    const result = await this.journal.apply(clientOrderId, createEvent(outcome));
+    const result = await this.apply(clientOrderId, createEvent(outcome));
     if (outcome.status === 'outcome_unknown')
       this.options.logger.warn(
         { clientOrderId, ticker },
         'order outcome unknown; market blocked until reconciled',
       );
     return { kind: 'order', order: result.order, isExisting: false };
+  }
+
+  /** One lifecycle event through the journal (ledger first), then its activity entry. */
+  private async apply(
+    clientOrderId: ClientOrderId,
+    event: LifecycleEvent,
+    newPriceE4?: PriceE4,
+  ): Promise<ApplyResult> {
+    const before = this.journal.get(clientOrderId)?.status;
+    const result = await this.journal.apply(clientOrderId, event, newPriceE4);
+    if (result.ok && before !== undefined) this.report(transitionActivity(before, result.order));
+    return result;
+  }
+
+  private report(input: ActivityInput | null): void {
+    if (input === null || this.options.activity === undefined) return;
+    void this.options.activity
+      .record(input)
+      .catch((err: unknown) =>
+        this.options.logger.warn({ err, key: input.key }, 'activity entry not recorded'),
+      );
   }
 
   /** Fat finger, then risk; null = allowed. */
@@ -306,11 +346,13 @@ export class ExecutionService {
       },
     ]);
     this.options.logger.info({ clientOrderId, ticker, rule: denial.rule }, 'order denied');
+    const strategyId = origin.kind === 'strategy' ? origin.strategyId : null;
+    this.report(deniedActivity(denial, { ticker, clientOrderId, strategyId }));
   }
 
   private async afterCancel(order: Order, outcome: WriteOutcome<{ reducedByE2: number }>): Promise<Order> {
     if (outcome.status !== 'ok') throw writeFailure(outcome, 'cancel');
-    const result = await this.journal.apply(order.clientOrderId as ClientOrderId, {
+    const result = await this.apply(order.clientOrderId as ClientOrderId, {
       type: 'cancel_ack',
       reducedByE2: outcome.value.reducedByE2,
     });
@@ -363,10 +405,13 @@ export class ExecutionService {
     const detail = 'The agent stopped before the venue answered; reconciling by client order id';
     for (const order of orphans) {
       const clientOrderId = order.clientOrderId as ClientOrderId;
-      if (order.status === 'submitting')
-        await this.journal.apply(clientOrderId, { type: 'outcome_unknown', detail });
+      if (order.status === 'submitting') await this.apply(clientOrderId, { type: 'outcome_unknown', detail });
     }
-    const recorded = await handToReconciliation(venue, this.journal, orphans);
+    const recorded = await handToReconciliation(
+      venue,
+      { apply: (clientOrderId, event) => this.apply(clientOrderId, event) },
+      orphans,
+    );
     if (recorded > 0) {
       this.options.logger.warn({ orders: recorded }, 'unanswered orders from a previous run: reconciling');
       await venue.reconcile();
@@ -375,7 +420,7 @@ export class ExecutionService {
 
   private async onVenueEvent(event: ConnectorEvent): Promise<void> {
     for (const [clientOrderId, lifecycleEvent] of lifecycleEventsFrom(event, this.journal)) {
-      const result = await this.journal.apply(clientOrderId, lifecycleEvent);
+      const result = await this.apply(clientOrderId, lifecycleEvent);
       if (!result.ok)
         this.options.logger.debug({ clientOrderId, illegal: result.illegal }, 'venue event not applied');
     }

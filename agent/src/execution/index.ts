@@ -23,6 +23,7 @@ export type { ExecutionServiceOptions } from './execution-service.js';
 export { ExecutionHost } from './execution-host.js';
 export type { ExecutionHostOptions } from './execution-host.js';
 export { OrderJournal } from './order-journal.js';
+export type { ExecutionActivitySink } from './activity.js';
 export { checkFatFinger, DEFAULT_MAX_SLIPPAGE_E4 } from './fat-finger.js';
 export { EXECUTION_SOURCE, INTENT_KIND, TRANSITION_KIND, DENIED_KIND } from './execution-events.js';
 export type {

@@ -5,6 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import type { MarketTicker, Order } from '@pt/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ActivityRecorder } from '../../src/activity/index.js';
+import { StreamHub } from '../../src/api/stream/index.js';
 import type { KalshiConnector } from '../../src/connectors/kalshi/connector.js';
 import { CLIENT_ORDER_ID_PREFIX, DENIED_KIND, ExecutionService } from '../../src/execution/index.js';
 import type { Store } from '../../src/store/index.js';
@@ -23,6 +25,13 @@ async function venueOrdersWith(clientOrderId: string) {
   return page.items.filter((order) => order.clientOrderId === clientOrderId);
 }
 
+/** Keys of the activity entries in the ledger (source `agent`). */
+function activityKeys(): string[] {
+  return ['activity.order', 'activity.risk'].flatMap((kind) =>
+    store.ledger.readByKind(kind, { limit: 10_000 }).map((row) => row.sourceEventId),
+  );
+}
+
 function restingRequest(clientOrderId?: string) {
   return resting(ticker, clientOrderId);
 }
@@ -35,7 +44,8 @@ function placedOrder(result: Awaited<ReturnType<ExecutionService['place']>>): Or
 beforeAll(async () => {
   harness = await startHarness(7);
   ({ sim, store, connector, ticker } = harness);
-  execution = ExecutionService.open({ ledger: store.ledger, venue: () => connector, logger });
+  const activity = new ActivityRecorder({ ledger: () => store.ledger, hub: new StreamHub() });
+  execution = ExecutionService.open({ ledger: store.ledger, venue: () => connector, logger, activity });
 }, 90_000);
 
 afterAll(async () => {
@@ -50,6 +60,8 @@ describe('ExecutionService against the simulator', () => {
     expect(order.clientOrderId?.startsWith(CLIENT_ORDER_ID_PREFIX)).toBe(true);
     const onVenue = await venueOrdersWith(order.clientOrderId ?? '');
     expect(onVenue.map((o) => [o.orderId, o.status])).toEqual([[order.orderId, 'resting']]);
+    await waitFor(() => (activityKeys().includes(`order:${order.clientOrderId}:acked`) ? true : undefined));
+    expect(activityKeys()).toContain(`order:${order.clientOrderId}:placed`);
     const intents = store.ledger.readByKind('execution.intent', { limit: 1000 });
     expect(intents.some((row) => JSON.stringify(row.payload).includes(order.clientOrderId ?? '?'))).toBe(
       true,
@@ -109,6 +121,7 @@ describe('ExecutionService against the simulator', () => {
     expect(denied.map((row) => row.payload)).toContainEqual(
       expect.objectContaining({ clientOrderId, rule: 'MAX_ORDER_SIZE' }),
     );
+    await waitFor(() => (activityKeys().includes(`risk:${clientOrderId}`) ? true : undefined));
     const fat = await execution.place({ ...restingRequest(), maxSlippageE4: 100 }, { kind: 'manual' });
     expect(fat).toMatchObject({ kind: 'denied', denial: { rule: 'FAT_FINGER' } });
   });
@@ -125,6 +138,7 @@ describe('ExecutionService against the simulator', () => {
     const order = placedOrder(await execution.place(restingRequest(), { kind: 'manual' }));
     expect(order.status).toBe('unknown');
     expect(order.orderId).toBeNull();
+    await waitFor(() => (activityKeys().includes(`order:${order.clientOrderId}:unknown`) ? true : undefined));
     const blocked = await execution.place(restingRequest(), { kind: 'manual' });
     expect(blocked).toMatchObject({ kind: 'denied', denial: { rule: 'UNKNOWN_OUTCOME_PENDING' } });
     const clientOrderId = order.clientOrderId ?? '';
