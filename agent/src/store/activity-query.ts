@@ -4,7 +4,9 @@
  * transaction (one WAL snapshot), so it never blocks the writer and a page never mixes two
  * snapshots. Index use (see migrations/1795617078639_activity_ticker_index.sql):
  * - with a ticker: the partial expression index (ticker, id), one walk newest first;
- * - without: one walk per kind on (kind, id), ids only, merged; then the page's rows by id.
+ * - with a time bound and no ticker: per kind, the window's ids from the partial (kind,
+ *   ingest_ts_ms) index (covering; cost grows with the window, not with what is newer), merged;
+ * - otherwise: one walk per kind on (kind, id), ids only, merged; then the page's rows by id.
  */
 import type { Database, Statement } from 'better-sqlite3';
 import { z } from 'zod';
@@ -31,6 +33,7 @@ export interface ActivityRow {
 /** Repeated verbatim in the queries so the planner can use the partial index. */
 const ACTIVITY_ROWS = "kind GLOB 'activity.*'";
 const TICKER_EXPR = "json_extract(payload, '$.ticker')";
+const TIME_INDEX = 'ledger_events_activity_kind_ts';
 
 const IdRow = z.object({ id: z.number().int() });
 const PayloadRow = z.object({ id: z.number().int(), payload: z.string() });
@@ -60,7 +63,10 @@ export class ActivityLedgerQuery {
   }
 
   private pageByKinds(query: ActivityRowQuery): ActivityRow[] {
-    const sql = `SELECT id FROM ledger_events WHERE ${['kind = @kind', ...bounds(query)].join(' AND ')}
+    const hasWindow = query.sinceMs !== undefined || query.untilMs !== undefined;
+    const from = hasWindow ? `ledger_events INDEXED BY ${TIME_INDEX}` : 'ledger_events';
+    const where = hasWindow ? [ACTIVITY_ROWS, 'kind = @kind'] : ['kind = @kind'];
+    const sql = `SELECT id FROM ${from} WHERE ${[...where, ...bounds(query)].join(' AND ')}
       ORDER BY id DESC LIMIT @limit`;
     const byKind = this.statement(sql);
     const ids: number[] = [];

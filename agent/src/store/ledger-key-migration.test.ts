@@ -78,6 +78,9 @@ describe(`migration ${KEY_LOG_MIGRATION}`, () => {
           .all();
         expect(objects).toEqual([
           ['table', 'ledger_events'],
+          // Later migrations: the activity feed's partial indexes.
+          ['index', 'ledger_events_activity_kind_ts'],
+          ['index', 'ledger_events_activity_ticker'],
           ['index', 'ledger_events_ingest_ts'],
           ['index', 'ledger_events_kind_id'],
           ['trigger', 'ledger_events_no_delete'],

@@ -23,6 +23,10 @@ CREATE TABLE schema_migrations (
   applied_at_ms INTEGER NOT NULL
 ) STRICT;
 
+CREATE INDEX ledger_events_activity_kind_ts
+  ON ledger_events (kind, ingest_ts_ms)
+  WHERE kind GLOB 'activity.*';
+
 CREATE INDEX ledger_events_activity_ticker
   ON ledger_events (json_extract(payload, '$.ticker'), id)
   WHERE kind GLOB 'activity.*';
