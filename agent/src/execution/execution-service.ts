@@ -25,19 +25,19 @@ import { countE2, priceE4 } from '@pt/protocol';
 import type { Logger } from 'pino';
 import type { ConnectorEvent, WriteOutcome } from '../connectors/kalshi/venue-connector.js';
 import { AgentError } from '../lib/errors.js';
-import { DEFAULT_RISK_SETTINGS, evaluateOrder, type OrderIntent, type RiskSettings } from '../risk/index.js';
+import { DEFAULT_RISK_SETTINGS, type RiskSettings } from '../risk/index.js';
 import { DENIED_KIND, DeniedPayload, EXECUTION_SOURCE } from './execution-events.js';
-import { checkFatFinger, DEFAULT_MAX_SLIPPAGE_E4 } from './fat-finger.js';
+import { DEFAULT_MAX_SLIPPAGE_E4 } from './fat-finger.js';
 import { OrderJournal, type ApplyResult, type JournalLedger } from './order-journal.js';
 import type { LifecycleEvent } from './order-lifecycle.js';
-import { captureRiskSnapshot } from './risk-inputs.js';
+import { preTradeCheck, unknownOutcomeTickers, type PreTradeExtra, type PreTradeOrder } from './pre-trade.js';
 import {
   deniedActivity,
   placedActivity,
   transitionActivity,
   type ExecutionActivitySink,
 } from './activity.js';
-import { handToReconciliation } from './recovery.js';
+import { recoverUnanswered } from './recovery.js';
 import { lifecycleEventsFrom } from './venue-events.js';
 import { createEvent, listResting, writeFailure } from './write-outcomes.js';
 import type {
@@ -278,54 +278,18 @@ export class ExecutionService {
       );
   }
 
-  /** Fat finger, then risk; null = allowed. */
-  private async check(
-    order: { ticker: MarketTicker; side: 'bid' | 'ask'; priceE4: number; countE2: number },
-    /** `maxSlippageE4` null = no fat-finger check; undefined = the default. */
-    extra: {
-      maxSlippageE4: number | null | undefined;
-      reduceOnly: boolean;
-      excludeOrderId: string | undefined;
-    },
-  ): Promise<Denial | null> {
+  /** Trading state, fat finger, then risk; null = allowed. */
+  private check(order: PreTradeOrder, extra: PreTradeExtra): Promise<Denial | null> {
     const venue = this.requireVenue();
-    const state = this.options.tradingState?.() ?? venue.tradingState();
-    if (state.mode === 'halted') return { rule: 'TRADING_HALTED', detail: `Trading halted: ${state.reason}` };
-    const maxSlippage =
-      extra.maxSlippageE4 === undefined
-        ? (this.options.defaultMaxSlippageE4 ?? DEFAULT_MAX_SLIPPAGE_E4)
-        : extra.maxSlippageE4;
-    const fatFinger =
-      maxSlippage === null
-        ? null
-        : checkFatFinger(venue.quotableBook(order.ticker), order.priceE4, maxSlippage);
-    if (fatFinger !== null) return fatFinger;
-    const snapshot = await captureRiskSnapshot({
+    return preTradeCheck(order, extra, {
       venue,
-      ticker: order.ticker,
+      tradingState: this.options.tradingState?.() ?? venue.tradingState(),
       ourOrders: this.journal.list(),
-      unknownOutcomeTickers: this.unknownTickers(venue),
-      excludeOrderId: extra.excludeOrderId,
+      unknownOutcomeTickers: unknownOutcomeTickers(venue, this.journal),
+      settings: this.options.riskSettings?.() ?? DEFAULT_RISK_SETTINGS,
+      defaultMaxSlippageE4: this.options.defaultMaxSlippageE4 ?? DEFAULT_MAX_SLIPPAGE_E4,
       nowMs: this.nowMs(),
-      tradingState: state,
     });
-    const intent: OrderIntent = {
-      ticker: order.ticker,
-      side: 'yes',
-      action: order.side === 'bid' ? 'buy' : 'sell',
-      countE2: countE2(order.countE2),
-      priceE4: priceE4(order.priceE4),
-      reduceOnly: extra.reduceOnly,
-    };
-    const decision = evaluateOrder(intent, snapshot, this.options.riskSettings?.() ?? DEFAULT_RISK_SETTINGS);
-    return decision.ok ? null : { rule: decision.rule, detail: decision.detail };
-  }
-
-  /** Our unknown orders, and lost creates the connector is still resolving. */
-  private unknownTickers(venue: ExecutionVenue): MarketTicker[] {
-    const local = venue.local.read();
-    const fromLocal = 'then' in local ? [] : local.unknownIntents.map((intent) => intent.ticker);
-    return [...new Set([...this.journal.unknownTickers(), ...fromLocal])];
   }
 
   private async recordDenial(
@@ -391,31 +355,14 @@ export class ExecutionService {
       );
   }
 
-  /**
-   * Orders a previous run left without an answer (a crash between the intent and the ack) become
-   * `unknown` and go to reconciliation, which finds them by client order id or proves they were
-   * never placed. Never resubmitted.
-   */
+  /** Orders a previous run left without an answer go to reconciliation (recovery.ts). */
   private async recover(venue: ExecutionVenue): Promise<void> {
     const orphans = this.journal
       .list()
-      .filter((order) => order.status === 'submitting' || order.status === 'unknown')
       .filter((order) => order.clientOrderId !== null && !this.inFlight.has(order.clientOrderId));
-    if (orphans.length === 0) return;
-    const detail = 'The agent stopped before the venue answered; reconciling by client order id';
-    for (const order of orphans) {
-      const clientOrderId = order.clientOrderId as ClientOrderId;
-      if (order.status === 'submitting') await this.apply(clientOrderId, { type: 'outcome_unknown', detail });
-    }
-    const recorded = await handToReconciliation(
-      venue,
-      { apply: (clientOrderId, event) => this.apply(clientOrderId, event) },
-      orphans,
-    );
-    if (recorded > 0) {
-      this.options.logger.warn({ orders: recorded }, 'unanswered orders from a previous run: reconciling');
-      await venue.reconcile();
-    }
+    const recorded = await recoverUnanswered(venue, orphans, (id, event) => this.apply(id, event));
+    if (recorded > 0)
+      this.options.logger.warn({ orders: recorded }, 'unanswered orders of a previous run: reconciling');
   }
 
   private async onVenueEvent(event: ConnectorEvent): Promise<void> {

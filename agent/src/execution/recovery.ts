@@ -1,16 +1,37 @@
 /**
- * Start-up recovery of our unanswered orders: each one the connector's local state already holds
+ * Start-up recovery of our unanswered orders (a crash between the intent and the answer): each
+ * becomes `unknown`, then each one the connector's local state already holds
  * as an open order is settled from it; each other one is registered there as an unknown intent,
  * so the next reconciliation looks it up by client order id (found → adopted, absent after the
  * checks → never placed). Returns how many were registered (the caller then reconciles).
  */
 import type { ClientOrderId, Order } from '@pt/protocol';
-import type { OrderJournal } from './order-journal.js';
+import type { ApplyResult } from './order-journal.js';
+import type { LifecycleEvent } from './order-lifecycle.js';
 import type { ExecutionVenue } from './types.js';
+
+type Apply = (clientOrderId: ClientOrderId, event: LifecycleEvent) => Promise<ApplyResult>;
+
+const DETAIL = 'The agent stopped before the venue answered; reconciling by client order id';
+
+/** Never resubmits: the venue is asked, by client order id, what became of each order. */
+export async function recoverUnanswered(
+  venue: ExecutionVenue,
+  orders: readonly Order[],
+  apply: Apply,
+): Promise<number> {
+  const orphans = orders.filter((order) => order.status === 'submitting' || order.status === 'unknown');
+  for (const order of orphans)
+    if (order.status === 'submitting')
+      await apply(order.clientOrderId as ClientOrderId, { type: 'outcome_unknown', detail: DETAIL });
+  const registered = await handToReconciliation(venue, { apply }, orphans);
+  if (registered > 0) await venue.reconcile();
+  return registered;
+}
 
 export async function handToReconciliation(
   venue: ExecutionVenue,
-  journal: Pick<OrderJournal, 'apply'>,
+  journal: { apply: Apply },
   orphans: readonly Order[],
 ): Promise<number> {
   let registered = 0;
