@@ -4,8 +4,9 @@
  * transaction (one WAL snapshot), so it never blocks the writer and a page never mixes two
  * snapshots. Index use (see migrations/1795617078639_activity_ticker_index.sql):
  * - with a ticker: the partial expression index (ticker, id), one walk newest first;
- * - with a time bound and no ticker: per kind, the window's ids from the partial (kind,
- *   ingest_ts_ms) index (covering; cost grows with the window, not with what is newer), merged;
+ * - with a time bound and no ticker: per kind, a short newest-first probe on (kind, id), else the
+ *   window's ids from the partial (kind, ingest_ts_ms) index (covering; cost grows with the
+ *   window, not with what is newer), merged;
  * - otherwise: one walk per kind on (kind, id), ids only, merged; then the page's rows by id.
  */
 import type { Database, Statement } from 'better-sqlite3';
@@ -34,6 +35,8 @@ export interface ActivityRow {
 const ACTIVITY_ROWS = "kind GLOB 'activity.*'";
 const TICKER_EXPR = "json_extract(payload, '$.ticker')";
 const TIME_INDEX = 'ledger_events_activity_kind_ts';
+/** How many rows per wanted row a window query reads newest first before using the time index. */
+const WINDOW_PROBE = 4;
 
 const IdRow = z.object({ id: z.number().int() });
 const PayloadRow = z.object({ id: z.number().int(), payload: z.string() });
@@ -63,25 +66,46 @@ export class ActivityLedgerQuery {
   }
 
   private pageByKinds(query: ActivityRowQuery): ActivityRow[] {
-    const hasWindow = query.sinceMs !== undefined || query.untilMs !== undefined;
-    const from = hasWindow ? `ledger_events INDEXED BY ${TIME_INDEX}` : 'ledger_events';
-    const where = hasWindow ? [ACTIVITY_ROWS, 'kind = @kind'] : ['kind = @kind'];
-    const sql = `SELECT id FROM ${from} WHERE ${[...where, ...bounds(query)].join(' AND ')}
-      ORDER BY id DESC LIMIT @limit`;
-    const byKind = this.statement(sql);
     const ids: number[] = [];
-    for (const kind of query.kinds) {
-      for (const raw of byKind.all({ ...boundParams(query), kind })) ids.push(IdRow.parse(raw).id);
-    }
+    for (const kind of query.kinds) ids.push(...this.kindIds(query, kind));
     ids.sort((a, b) => b - a);
     const pageIds = ids.slice(0, query.limit);
     if (pageIds.length === 0) return [];
-    const rows = this.statement(
+    return this.statement(
       `SELECT id, payload FROM ledger_events WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id DESC`,
     )
       .all(JSON.stringify(pageIds))
       .map(toRow);
-    return rows;
+  }
+
+  /** The newest `limit` ids of one kind inside the query's bounds. */
+  private kindIds(query: ActivityRowQuery, kind: string): number[] {
+    const params = { ...boundParams(query), kind };
+    const idBound = query.beforeId === undefined ? [] : ['id < @beforeId'];
+    const window = bounds({ ...query, beforeId: undefined });
+    if (window.length === 0) {
+      const sql = `SELECT id FROM ledger_events WHERE ${['kind = @kind', ...idBound].join(' AND ')}
+        ORDER BY id DESC LIMIT @limit`;
+      return this.ids(sql, params);
+    }
+    // A window: first the newest WINDOW_PROBE × limit rows of the kind; if `limit` of them fall in
+    // the window, they are its newest (anything newer was probed). Otherwise the window is sparse
+    // or in the past: read it whole from the time index (cost: the window's size).
+    const probe = `SELECT id FROM (SELECT id, ingest_ts_ms FROM ledger_events
+        WHERE ${['kind = @kind', ...idBound].join(' AND ')} ORDER BY id DESC LIMIT @probe)
+      WHERE ${window.join(' AND ')} ORDER BY id DESC LIMIT @limit`;
+    const probed = this.ids(probe, { ...params, probe: query.limit * WINDOW_PROBE });
+    if (probed.length >= query.limit) return probed;
+    const sql = `SELECT id FROM ledger_events INDEXED BY ${TIME_INDEX}
+      WHERE ${[ACTIVITY_ROWS, 'kind = @kind', ...idBound, ...window].join(' AND ')}
+      ORDER BY id DESC LIMIT @limit`;
+    return this.ids(sql, params);
+  }
+
+  private ids(sql: string, params: Record<string, string | number>): number[] {
+    return this.statement(sql)
+      .all(params)
+      .map((raw) => IdRow.parse(raw).id);
   }
 
   private statement(sql: string): Statement {

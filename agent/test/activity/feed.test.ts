@@ -207,6 +207,62 @@ describe('ActivityFeed', () => {
     );
   });
 
+  it('answers time windows exactly when times do not follow append order', async () => {
+    // Times shuffled against ids (a venue time, a late report): the window is by time, the order by id.
+    const times = Array.from({ length: 600 }, (_, n) => 1_764_000_000_000 + ((n * 7_919) % 600) * 1_000);
+    const recorded: ActivityEvent[] = [];
+    for (let from = 0; from < times.length; from += 100) {
+      const chunk = times
+        .slice(from, from + 100)
+        .map((atMs, i) => w.recorder.record({ ...nth(from + i), atMs }));
+      for (const event of await Promise.all(chunk)) if (event !== null) recorded.push(event);
+    }
+    const windows: [number | undefined, number | undefined][] = [
+      [undefined, 1_764_000_000_000 + 20_000], // the oldest times: spread over every id
+      [1_764_000_000_000 + 590_000, undefined],
+      [1_764_000_000_000 + 100_000, 1_764_000_000_000 + 130_000],
+      [1_764_000_000_000, undefined], // everything
+      [1_764_000_000_000 + 700_000, undefined], // nothing
+    ];
+    for (const [sinceMs, untilMs] of windows) {
+      const keep = (e: ActivityEvent) =>
+        (sinceMs === undefined || e.atMs >= sinceMs) && (untilMs === undefined || e.atMs <= untilMs);
+      const want = recorded
+        .filter(keep)
+        .map((event) => event.id)
+        .reverse();
+      for (const limit of [3, 50]) {
+        const query = {
+          limit,
+          ...(sinceMs === undefined ? {} : { sinceMs }),
+          ...(untilMs === undefined ? {} : { untilMs }),
+        };
+        expect(walk(query).ids, JSON.stringify(query)).toEqual(want);
+      }
+    }
+  });
+
+  it('finds window rows deeper than the newest-first probe reaches', async () => {
+    const inWindow = 1_764_000_000_000;
+    const outside = inWindow + 10_000_000;
+    const order = (n: number, atMs: number): ActivityInput => ({ ...nth(0), key: `order:${n}`, atMs });
+    // Orders: 10 in the window, 80 outside, 1 in, 9 outside; then 3 risk rows in the window.
+    const plan: ActivityInput[] = [
+      ...Array.from({ length: 10 }, (_, n) => order(n, inWindow)),
+      ...Array.from({ length: 80 }, (_, n) => order(100 + n, outside)),
+      order(200, inWindow),
+      ...Array.from({ length: 9 }, (_, n) => order(300 + n, outside)),
+      ...Array.from({ length: 3 }, (_, n) => ({ ...nth(1), key: `risk:${n}`, atMs: inWindow })),
+    ];
+    const recorded = await Promise.all(plan.map((input) => w.recorder.record(input)));
+    const want = recorded
+      .filter((event) => event !== null && event.atMs === inWindow)
+      .map((event) => event?.id)
+      .reverse();
+    expect(want).toHaveLength(14);
+    expect(walk({ untilMs: inWindow, limit: 3 }).ids).toEqual(want);
+  });
+
   it('answers the ticker filter from the partial ticker index', async () => {
     await recordMany(10);
     const db = new Database(w.store.file, { readonly: true });
