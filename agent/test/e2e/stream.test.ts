@@ -67,9 +67,12 @@ describe('the stream of the real agent', () => {
     expect(seqs.get('trading_state')).toBeGreaterThanOrEqual(1);
     client.send({ type: 'resync', stream: 'health', fromSeq: 1 });
     client.send({ type: 'resync', stream: 'trading_state', fromSeq: 1 });
-    const health = await nextOfType(client, 'health.changed');
+    // A live event (seq 2, …) may arrive between subscribe and the replay: skip to the replayed seq 1.
+    let health = await nextOfType(client, 'health.changed');
+    while (health.seq !== 1) health = await nextOfType(client, 'health.changed');
     expect(health).toMatchObject({ seq: 1, health: { environment: 'sim' } });
-    const trading = await nextOfType(client, 'trading_state.changed');
+    let trading = await nextOfType(client, 'trading_state.changed');
+    while (trading.seq !== 1) trading = await nextOfType(client, 'trading_state.changed');
     expect(trading).toMatchObject({ seq: 1, tradingState: { mode: 'halted' } });
     // With the simulator up, reconciliation ends the start-up halt: that change follows on the
     // stream (replayed by the resync, or live if it happens later).
