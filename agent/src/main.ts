@@ -97,6 +97,7 @@ export async function runAgent(config: AgentConfig, io: RunAgentIo): Promise<voi
       await control?.close();
       api?.publisher.stop();
       await server?.close(HTTP_DRAIN_GRACE_MS);
+      api?.close();
       // The connector records venue events through the write queue: the runtime stops the venue,
       // then closes the store.
       if (isRuntimeOpen) await runtime.stop();

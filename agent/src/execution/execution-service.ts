@@ -30,6 +30,7 @@ import { DENIED_KIND, DeniedPayload, EXECUTION_SOURCE } from './execution-events
 import { DEFAULT_MAX_SLIPPAGE_E4 } from './fat-finger.js';
 import { OrderJournal, type ApplyResult, type JournalLedger } from './order-journal.js';
 import type { LifecycleEvent } from './order-lifecycle.js';
+import { warmBook } from './warm-book.js';
 import { preTradeCheck, unknownOutcomeTickers, type PreTradeExtra, type PreTradeOrder } from './pre-trade.js';
 import {
   deniedActivity,
@@ -278,12 +279,15 @@ export class ExecutionService {
       );
   }
 
-  /** Trading state, fat finger, then risk; null = allowed. */
-  private check(order: PreTradeOrder, extra: PreTradeExtra): Promise<Denial | null> {
+  /** Trading state, fat finger, then risk, on a streamed book; null = allowed. */
+  private async check(order: PreTradeOrder, extra: PreTradeExtra): Promise<Denial | null> {
     const venue = this.requireVenue();
+    const tradingState = this.options.tradingState?.() ?? venue.tradingState();
+    // A halt is denied at once; otherwise wait (bounded) for the market's book to stream.
+    if (tradingState.mode !== 'halted') await warmBook(venue, order.ticker);
     return preTradeCheck(order, extra, {
       venue,
-      tradingState: this.options.tradingState?.() ?? venue.tradingState(),
+      tradingState,
       ourOrders: this.journal.list(),
       unknownOutcomeTickers: unknownOutcomeTickers(venue, this.journal),
       settings: this.options.riskSettings?.() ?? DEFAULT_RISK_SETTINGS,

@@ -52,6 +52,8 @@ export interface ExecutionVenue {
     options?: WriteOptions,
   ): Promise<WriteOutcome<VenueAmendAck>>;
   quotableBook(ticker: string): OrderBook | null;
+  /** Start streaming these markets' books (an order on a market no screen watches warms it first). */
+  subscribeMarkets(tickers: readonly string[]): void;
   onEvent(listener: (event: ConnectorEvent) => void): () => void;
   reconcile(): Promise<ReconcileReport>;
   tradingState(): TradingState;

@@ -4,6 +4,7 @@ import { KalshiConnector } from '../connectors/kalshi/connector.js';
 import type { KalshiConnectorOptions } from '../connectors/kalshi/connector.js';
 import { LedgerLocalState } from '../connectors/kalshi/reconcile/ledger-local-state.js';
 import type { VenueConfig } from '../connectors/kalshi/venue-config.js';
+import { CLIENT_ORDER_ID_PREFIX } from '../execution/execution-service.js';
 import type { Store } from '../store/index.js';
 
 export interface RunningVenue {
@@ -41,6 +42,9 @@ export async function runConnector(options: RunConnectorOptions): Promise<Runnin
     // creates are still ours (issue 5: start-up reconciliation "with the ledger").
     local: await LedgerLocalState.open(store.ledger),
     logger: logger.child({ component: 'venue' }),
+    // Orders this agent placed carry its client order id prefix: reconciliation never imports them
+    // as external, even when the venue's snapshot sees one before our ack is recorded.
+    reconcile: { isOwnClientOrderId: (id) => id.startsWith(CLIENT_ORDER_ID_PREFIX) },
     ...(options.transport?.fetch === undefined ? {} : { fetch: options.transport.fetch }),
     ...(options.transport?.createStream === undefined
       ? {}

@@ -2,14 +2,19 @@ import type { AgentStatus, HealthResponse } from '@pt/protocol';
 import { PROTOCOL_VERSION } from '@pt/protocol';
 import type { Hono } from 'hono';
 import type { Logger } from 'pino';
+import { ActivityFeed, ActivityRecorder, bridgeConnectorActivity } from '../activity/index.js';
+import type { ActivitySource } from '../activity/index.js';
 import { createApp } from '../api/app.js';
 import { createRequestGuard } from '../api/guard/index.js';
 import type { RequestGuard } from '../api/guard/index.js';
+import { activityRoutes } from '../api/routes/activity.routes.js';
 import { credentialsRoutes } from '../api/routes/credentials.routes.js';
 import { devicesRoutes } from '../api/routes/devices.routes.js';
 import { environmentRoutes } from '../api/routes/environment.routes.js';
+import { ordersRoutes } from '../api/routes/orders.routes.js';
 import { pairRoutes } from '../api/routes/pair.routes.js';
 import { statusRoutes } from '../api/routes/status.routes.js';
+import { tradingControlsRoutes } from '../api/routes/trading-controls.routes.js';
 import { StreamCloseCode, StreamHub, createStreamServer } from '../api/stream/index.js';
 import type { StreamServer } from '../api/stream/index.js';
 import { StatusPublisher } from '../api/stream/status-publisher.js';
@@ -19,8 +24,11 @@ import { PairingCodes } from '../auth/pairing-codes.js';
 import type { AgentConfig } from '../config/schema.js';
 import { HealthReporter } from '../environment/index.js';
 import type { EnvironmentRuntime } from '../environment/index.js';
+import { ExecutionHost } from '../execution/execution-host.js';
 import type { CredentialsStore } from '../keychain/index.js';
+import type { Store } from '../store/index.js';
 import { AGENT_VERSION } from '../lib/version.js';
+import { TradingControls } from '../trading-controls/trading-controls.js';
 
 export interface AgentApiDeps {
   config: AgentConfig;
@@ -37,6 +45,13 @@ export interface AgentApi {
   codes: PairingCodes;
   devices: DeviceRegistry;
   publisher: StatusPublisher;
+  /**
+   * The activity feed follows each venue the runtime starts, recording into that venue's own
+   * store, so a stopping connector's last events never land in the next environment's ledger.
+   */
+  attachVenue(connector: ActivitySource, store: Pick<Store, 'ledger'>): void;
+  /** Stops the execution host's timers and closes its service (before the runtime stops the store). */
+  close(): void;
   /** The port the server got (`--port 0`): the Host and Origin allow-lists follow it. */
   setPort(port: number): void;
 }
@@ -54,13 +69,30 @@ export function buildAgentApi(deps: AgentApiDeps): AgentApi {
     idleExpiryDays: config.deviceIdleExpiryDays,
   });
   const codes = new PairingCodes();
-  const reporter = new HealthReporter(runtime);
+  const controls = new TradingControls({ runtime, logger });
+  // Health and status show the effective trading state: the trader's switch, a persistent system
+  // halt and the venue gate, the most restrictive wins.
+  const reporter = new HealthReporter({
+    current: () => runtime.current(),
+    switchingTo: () => runtime.switchingTo(),
+    tradingState: () => controls.tradingState(),
+  });
   const hub = new StreamHub();
   const publisher = new StatusPublisher(
     hub,
-    { healthDetail: (status) => reporter.healthDetail(status), tradingState: () => runtime.tradingState() },
+    { healthDetail: (status) => reporter.healthDetail(status), tradingState: () => controls.tradingState() },
     deps.agentStatus,
   );
+  controls.onTradingStateChanged(() => publisher.publishChanges());
+  const recorder = new ActivityRecorder({ ledger: () => runtime.current().store.ledger, hub });
+  const feed = new ActivityFeed(() => runtime.current().store);
+  const execution = new ExecutionHost({
+    runtime,
+    logger,
+    tradingState: () => controls.tradingState(),
+    riskSettings: () => controls.riskSettings(),
+    activity: recorder,
+  });
   const health = (): HealthResponse => ({
     status: deps.agentStatus(),
     version: AGENT_VERSION,
@@ -79,6 +111,9 @@ export function buildAgentApi(deps: AgentApiDeps): AgentApi {
         statusRoutes({ reporter, agentStatus: deps.agentStatus }),
         environmentRoutes(runtime),
         credentialsRoutes(deps.credentials),
+        tradingControlsRoutes(controls),
+        ordersRoutes({ execution: () => execution.current() }),
+        activityRoutes(feed),
       ],
     },
   });
@@ -106,6 +141,14 @@ export function buildAgentApi(deps: AgentApiDeps): AgentApi {
     publisher,
     setPort: (port) => {
       boundPort = port;
+    },
+    attachVenue: (connector, store) => {
+      const venueRecorder = new ActivityRecorder({ ledger: () => store.ledger, hub });
+      bridgeConnectorActivity(connector, venueRecorder, logger.child({ component: 'activity' }));
+    },
+    close: () => {
+      execution.close();
+      feed.close();
     },
   };
 }

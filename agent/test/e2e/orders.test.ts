@@ -1,0 +1,98 @@
+/**
+ * The manual order road on the real agent process against the real simulator: place → list →
+ * activity → cancel, through the paired API exactly as the PWA will call it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ActivityPage, ErrorBody, OrderList, OrderResponse, TradingState } from '@pt/protocol';
+import type { SimAgent } from './helpers.js';
+import { callAgent, pairDevice, startSimAgent } from './helpers.js';
+
+let running: SimAgent | undefined;
+let token = '';
+
+beforeAll(async () => {
+  running = await startSimAgent();
+  ({ token } = await pairDevice(running));
+}, 60_000);
+
+afterAll(async () => {
+  await running?.stop();
+}, 30_000);
+
+function agent(): SimAgent {
+  if (running === undefined) throw new Error('agent not started');
+  return running;
+}
+
+const call = (method: string, path: string, body?: unknown): Promise<Response> =>
+  callAgent(agent().origin, token, method, path, body);
+
+async function openMarket(): Promise<string> {
+  const sim = agent().sim;
+  if (sim === undefined) throw new Error('no simulator');
+  const res = await fetch(`${sim.rest}/markets?status=open&limit=200`);
+  const { markets } = (await res.json()) as { markets: { ticker: string }[] };
+  const market = markets.find((m) => m.ticker.startsWith('KXHIGHNY'));
+  if (market === undefined) throw new Error('the sim serves no open KXHIGHNY market');
+  return market.ticker;
+}
+
+async function waitForActive(): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const state = TradingState.parse(await (await call('GET', '/v1/trading-state')).json());
+    if (state.mode === 'active') return;
+    if (Date.now() > deadline) throw new Error(`trading never became active: ${state.reason}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+describe('manual orders on the real agent', () => {
+  it('places a resting order on the simulator, lists it, records it in the activity feed, and cancels it', async () => {
+    await waitForActive();
+    const ticker = await openMarket();
+    const placed = await call('POST', '/v1/orders', {
+      ticker,
+      side: 'bid',
+      priceE4: 100,
+      countE2: 100,
+      timeInForce: 'good_till_canceled',
+      maxSlippageE4: 9_999,
+    });
+    const placedText = await placed.text();
+    expect(placed.status, placedText).toBe(201);
+    const { order } = OrderResponse.parse(JSON.parse(placedText));
+    expect(order).toMatchObject({ ticker, status: 'resting', origin: { kind: 'manual' } });
+    if (order.orderId === null) throw new Error('a resting order has a venue id');
+
+    const list = OrderList.parse(await (await call('GET', '/v1/orders')).json());
+    expect(list.orders.map((o) => o.orderId)).toContain(order.orderId);
+
+    const activity = ActivityPage.parse(await (await call('GET', `/v1/activity?ticker=${ticker}`)).json());
+    expect(activity.events.some((e) => e.kind === 'order' && e.clientOrderId === order.clientOrderId)).toBe(
+      true,
+    );
+
+    const canceled = await call('DELETE', `/v1/orders/${order.orderId}`);
+    const canceledText = await canceled.text();
+    expect(canceled.status, canceledText).toBe(200);
+    expect(OrderResponse.parse(JSON.parse(canceledText)).order.status).toBe('canceled');
+  }, 60_000);
+
+  it('refuses a fat-fingered limit far from the mid with the rule named, and nothing reaches the venue', async () => {
+    const ticker = await openMarket();
+    const res = await call('POST', '/v1/orders', {
+      ticker,
+      side: 'bid',
+      priceE4: 9_900,
+      countE2: 100,
+      timeInForce: 'good_till_canceled',
+      maxSlippageE4: 100,
+    });
+    const text = await res.text();
+    expect(res.status, text).toBe(422);
+    const body = ErrorBody.parse(JSON.parse(text));
+    expect(body.code).toBe('RISK_DENIED');
+    expect(body.details?.['rule']).toBe('FAT_FINGER');
+  }, 30_000);
+});
