@@ -10,17 +10,20 @@ import {
   ErrorBody,
   CredentialsOverview,
   PairRequest,
+  PlaceOrderRequest,
   PutCredentialsRequest,
+  SetTradingModeRequest,
   SwitchEnvironmentRequest,
 } from '@pt/protocol';
 import type { z } from 'zod';
+import { DEFAULT_RISK_SETTINGS, RiskSettings } from '../../src/risk/index.js';
 import { killIfRunning, stopAgent } from '../process/spawn-agent.js';
 import { badBodies } from './fuzz-bodies.js';
 import type { PairedAgent } from './paired-agent.js';
 import { startPairedAgent } from './paired-agent.js';
 
 const SEED = 20_261_125;
-const RUNS_PER_BODY_TARGET = 3_200;
+const RUNS_PER_BODY_TARGET = 2_000;
 const RUNS_PER_PATH_TARGET = 600;
 
 interface BodyTarget {
@@ -58,6 +61,34 @@ const BODY_TARGETS: BodyTarget[] = [
       environment: 'live',
       acknowledgement: { phrase: 'x', liabilityTextVersion: 1, acceptedLiability: true },
     },
+    auth: true,
+  },
+  {
+    method: 'POST',
+    path: '/v1/orders',
+    schema: PlaceOrderRequest,
+    valid: {
+      ticker: 'KXHIGHNY-25NOV25-B58.5',
+      side: 'bid',
+      priceE4: 5600,
+      countE2: 100,
+      timeInForce: 'good_till_canceled',
+      maxSlippageE4: 500,
+    },
+    auth: true,
+  },
+  {
+    method: 'POST',
+    path: '/v1/trading-state',
+    schema: SetTradingModeRequest,
+    valid: { mode: 'reducing', reason: 'fuzz' },
+    auth: true,
+  },
+  {
+    method: 'PUT',
+    path: '/v1/risk/settings',
+    schema: RiskSettings,
+    valid: JSON.parse(JSON.stringify(DEFAULT_RISK_SETTINGS)) as Parameters<typeof badBodies>[1],
     auth: true,
   },
 ];
