@@ -77,6 +77,23 @@ export default tseslint.config(
     },
   },
   {
+    // One road for every order (issue 7): intent → risk → ledger → limiter → connector. Only the
+    // execution road (and the connector itself) may call the venue's write methods.
+    files: ['agent/src/**/*.ts'],
+    ignores: ['agent/src/execution/**', 'agent/src/connectors/**', '**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.property.name=/^(createOrder|cancelOrder|amendOrder|decreaseOrder|cancelAll|batchCreateOrders|batchCancelOrders)$/]:not([callee.object.name='execution'])",
+          message:
+            'Orders take one road: call the execution service (agent/src/execution), never the connector.',
+        },
+      ],
+    },
+  },
+  {
     // Strategies are pure decision code: events in, intents out.
     files: ['agent/src/strategies/**/*.ts'],
     rules: {

@@ -33,7 +33,8 @@ export function ordersRoutes(deps: OrdersRoutesDeps): Hono<ApiEnv> {
       return c.json({ orders: deps.execution().list() } satisfies OrderList);
     })
     .post(CANCEL_ALL_PATH, async (c) => {
-      const result = await deps.execution().cancelAll();
+      const execution = deps.execution();
+      const result = await execution.cancelAll();
       c.header('Cache-Control', 'no-store');
       return c.json({ canceled: result.canceled, unknown: result.unknown } satisfies CancelAllResponse);
     })
