@@ -70,8 +70,12 @@ export async function runAgent(config: AgentConfig, io: RunAgentIo): Promise<voi
     dataDir: config.dataDir,
     config,
     openStore: (environment) => openStore({ dataDir: config.dataDir, environment, logger }),
-    startVenue: (environment, store) =>
-      startVenue({ ...config, environment }, store, logger, { credentials }),
+    startVenue: async (environment, store) => {
+      const venue = await startVenue({ ...config, environment }, store, logger, { credentials });
+      // The activity feed follows every venue the runtime starts (first start and each switch).
+      if (venue !== null) api?.attachVenue(venue.connector, store);
+      return venue;
+    },
     credentials,
     logger,
   });

@@ -68,6 +68,9 @@ describe('manual orders on the real agent', () => {
     const list = OrderList.parse(await (await call('GET', '/v1/orders')).json());
     expect(list.orders.map((o) => o.orderId)).toContain(order.orderId);
 
+    // The venue's own events reach the feed too: the trading gate opening after reconciliation.
+    const gate = ActivityPage.parse(await (await call('GET', '/v1/activity?kind=trading_state')).json());
+    expect(gate.events.length).toBeGreaterThan(0);
     const activity = ActivityPage.parse(await (await call('GET', `/v1/activity?ticker=${ticker}`)).json());
     expect(activity.events.some((e) => e.kind === 'order' && e.clientOrderId === order.clientOrderId)).toBe(
       true,
