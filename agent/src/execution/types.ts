@@ -2,32 +2,10 @@
  * The execution road's seams: what it needs of a venue connector (KalshiConnector has it all) and
  * the values it answers with. A denial is a value, never an exception.
  */
-import type {
-  ClientOrderId,
-  Order,
-  OrderBook,
-  OrderId,
-  OrderOrigin,
-  OrderSide,
-  TimeInForce,
-  TradingState,
-} from '@pt/protocol';
-import type { ConnectorHealth } from '../connectors/kalshi/health.js';
+import type { ClientOrderId, Order, OrderId, OrderOrigin, OrderSide, TimeInForce } from '@pt/protocol';
 import type { KalshiHttp } from '../connectors/kalshi/http/index.js';
-import type {
-  AmendOrderRequest,
-  CreateOrderRequest,
-  VenueAmendAck,
-  VenueCancelAck,
-  VenueOrderAck,
-} from '../connectors/kalshi/http/types.js';
 import type { LocalStateStore } from '../connectors/kalshi/reconcile/local-state.js';
-import type {
-  ConnectorEvent,
-  ReconcileReport,
-  WriteOptions,
-  WriteOutcome,
-} from '../connectors/kalshi/venue-connector.js';
+import type { VenueConnector } from '../connectors/kalshi/venue-connector.js';
 import type { RiskRule } from '../risk/index.js';
 
 /** The venue reads the risk snapshot needs (REST, through the connector's limiter). */
@@ -37,28 +15,21 @@ export type ExecutionVenueHttp = Pick<
 >;
 
 /** The part of `KalshiConnector` the execution road uses. Only this module calls its writes. */
-export interface ExecutionVenue {
+export type ExecutionVenue = Pick<
+  VenueConnector,
+  | 'createOrder'
+  | 'cancelOrder'
+  | 'amendOrder'
+  | 'quotableBook'
+  | 'subscribeMarkets'
+  | 'onEvent'
+  | 'reconcile'
+  | 'tradingState'
+  | 'health'
+> & {
   readonly http: ExecutionVenueHttp;
   readonly local: LocalStateStore;
-  createOrder(request: CreateOrderRequest, options?: WriteOptions): Promise<WriteOutcome<VenueOrderAck>>;
-  cancelOrder(
-    orderId: OrderId,
-    ticker: string,
-    options?: WriteOptions,
-  ): Promise<WriteOutcome<VenueCancelAck>>;
-  amendOrder(
-    orderId: OrderId,
-    request: AmendOrderRequest,
-    options?: WriteOptions,
-  ): Promise<WriteOutcome<VenueAmendAck>>;
-  quotableBook(ticker: string): OrderBook | null;
-  /** Start streaming these markets' books (an order on a market no screen watches warms it first). */
-  subscribeMarkets(tickers: readonly string[]): void;
-  onEvent(listener: (event: ConnectorEvent) => void): () => void;
-  reconcile(): Promise<ReconcileReport>;
-  tradingState(): TradingState;
-  health(): ConnectorHealth;
-}
+};
 
 /** Every rule of the risk engine, plus the manual ticket's fat-finger guard. */
 export type DenialRule = RiskRule | 'FAT_FINGER';
