@@ -11,7 +11,7 @@ import type { RiskSettings } from '../risk/index.js';
 import type { Store } from '../store/index.js';
 import type { ExecutionActivitySink } from './activity.js';
 import { ExecutionService } from './execution-service.js';
-import type { ExecutionVenue } from './types.js';
+import type { ExecutionVenue, PortfolioRiskInputs } from './types.js';
 
 export interface ExecutionHostOptions {
   runtime: Pick<EnvironmentRuntime, 'current'>;
@@ -21,6 +21,8 @@ export interface ExecutionHostOptions {
   tradingState?: () => TradingState;
   /** The activity feed (ActivityRecorder). */
   activity?: ExecutionActivitySink;
+  /** Today's P&L and losing exits of the current environment (the portfolio module). */
+  portfolio?: () => PortfolioRiskInputs;
   /** How often the host re-binds to the runtime's venue so fills are followed without a request (default 1 s). */
   bindEveryMs?: number;
 }
@@ -49,6 +51,7 @@ export class ExecutionHost {
       ...(this.options.riskSettings === undefined ? {} : { riskSettings: this.options.riskSettings }),
       ...(this.options.tradingState === undefined ? {} : { tradingState: this.options.tradingState }),
       ...(this.options.activity === undefined ? {} : { activity: this.options.activity }),
+      ...(this.options.portfolio === undefined ? {} : { portfolio: this.options.portfolio }),
     });
     this.service = { store, execution };
     return execution;

@@ -48,6 +48,7 @@ import type {
   ExecutionVenue,
   PlaceRequest,
   PlaceResult,
+  PortfolioRiskInputs,
 } from './types.js';
 
 /** Client order ids this agent generates; reconciliation recognises them as ours. */
@@ -66,6 +67,8 @@ export interface ExecutionServiceOptions {
   tradingState?: () => TradingState;
   /** The activity feed (ActivityRecorder); a failed entry is logged, never fails the order. */
   activity?: ExecutionActivitySink;
+  /** Today's P&L and losing exits for the risk snapshot (the portfolio module); default zeros. */
+  portfolio?: () => PortfolioRiskInputs;
   /** The fat-finger limit when a request names none (default $0.10). */
   defaultMaxSlippageE4?: number;
   nowMs?: () => number;
@@ -291,6 +294,7 @@ export class ExecutionService {
       ourOrders: this.journal.list(),
       unknownOutcomeTickers: unknownOutcomeTickers(venue, this.journal),
       settings: this.options.riskSettings?.() ?? DEFAULT_RISK_SETTINGS,
+      portfolio: this.options.portfolio?.(),
       defaultMaxSlippageE4: this.options.defaultMaxSlippageE4 ?? DEFAULT_MAX_SLIPPAGE_E4,
       nowMs: this.nowMs(),
     });

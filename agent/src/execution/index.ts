@@ -32,6 +32,7 @@ export type {
   ExecutionVenue,
   PlaceRequest,
   PlaceResult,
+  PortfolioRiskInputs,
   AmendResult,
   CancelAllResult,
 } from './types.js';

@@ -10,7 +10,7 @@ import { evaluateOrder, type OrderIntent, type RiskSettings } from '../risk/inde
 import { checkFatFinger } from './fat-finger.js';
 import type { OrderJournal } from './order-journal.js';
 import { captureRiskSnapshot } from './risk-inputs.js';
-import type { Denial, ExecutionVenue } from './types.js';
+import type { Denial, ExecutionVenue, PortfolioRiskInputs } from './types.js';
 
 export interface PreTradeOrder {
   ticker: MarketTicker;
@@ -34,6 +34,8 @@ export interface PreTradeContext {
   ourOrders: readonly Order[];
   unknownOutcomeTickers: readonly MarketTicker[];
   settings: RiskSettings;
+  /** Today's P&L and losing exits; undefined = zeros and none. */
+  portfolio: PortfolioRiskInputs | undefined;
   defaultMaxSlippageE4: number;
   nowMs: number;
 }
@@ -58,6 +60,7 @@ export async function preTradeCheck(
     excludeOrderId: extra.excludeOrderId,
     nowMs: ctx.nowMs,
     tradingState: state,
+    portfolio: ctx.portfolio,
   });
   const intent: OrderIntent = {
     ticker: order.ticker,

@@ -23,7 +23,7 @@ import {
   type RiskMarketStatus,
   type RiskSnapshot,
 } from '../risk/index.js';
-import type { ExecutionVenue } from './types.js';
+import type { ExecutionVenue, PortfolioRiskInputs } from './types.js';
 
 export interface SnapshotInputs {
   venue: ExecutionVenue;
@@ -36,6 +36,8 @@ export interface SnapshotInputs {
   excludeOrderId?: string | undefined;
   nowMs: number;
   tradingState?: TradingState | undefined;
+  /** Today's P&L and losing exits (the portfolio module); undefined = zeros and none. */
+  portfolio?: PortfolioRiskInputs | undefined;
 }
 
 export async function captureRiskSnapshot(inputs: SnapshotInputs): Promise<RiskSnapshot> {
@@ -80,11 +82,11 @@ export async function captureRiskSnapshot(inputs: SnapshotInputs): Promise<RiskS
           ]
         : [],
       balanceE6: balance.balanceE6,
-      todayRealizedPnlE6: moneyE6(0),
-      todayMarkedPnlE6: moneyE6(0),
+      todayRealizedPnlE6: inputs.portfolio?.todayRealizedPnlE6 ?? moneyE6(0),
+      todayMarkedPnlE6: inputs.portfolio?.todayMarkedPnlE6 ?? moneyE6(0),
       recentOrderTimesMs: inputs.ourOrders.map((order) => order.createdAtMs),
       unknownOutcomeTickers: inputs.unknownOutcomeTickers,
-      losingExits: [],
+      losingExits: inputs.portfolio?.losingExits ?? [],
     };
   } catch (err) {
     throw new AgentError(

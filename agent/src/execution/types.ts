@@ -6,7 +6,8 @@ import type { ClientOrderId, Order, OrderId, OrderOrigin, OrderSide, TimeInForce
 import type { KalshiHttp } from '../connectors/kalshi/http/index.js';
 import type { LocalStateStore } from '../connectors/kalshi/reconcile/local-state.js';
 import type { VenueConnector } from '../connectors/kalshi/venue-connector.js';
-import type { RiskRule } from '../risk/index.js';
+import type { LosingExit, RiskRule } from '../risk/index.js';
+import type { MoneyE6 } from '@pt/protocol';
 
 /** The venue reads the risk snapshot needs (REST, through the connector's limiter). */
 export type ExecutionVenueHttp = Pick<
@@ -30,6 +31,16 @@ export type ExecutionVenue = Pick<
   readonly http: ExecutionVenueHttp;
   readonly local: LocalStateStore;
 };
+
+/**
+ * What the portfolio module (positions, P&L, settlements) tells the risk engine: today's P&L in
+ * the user's time zone and recent exits at a loss (for the cooldown). Absent: zeros and none.
+ */
+export interface PortfolioRiskInputs {
+  readonly todayRealizedPnlE6: MoneyE6;
+  readonly todayMarkedPnlE6: MoneyE6;
+  readonly losingExits: readonly LosingExit[];
+}
 
 /** Every rule of the risk engine, plus the manual ticket's fat-finger guard. */
 export type DenialRule = RiskRule | 'FAT_FINGER';

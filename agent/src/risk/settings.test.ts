@@ -22,10 +22,29 @@ describe('RiskSettings', () => {
     ['lossCooldownMs', -1],
     ['dailyLossLimitE6', 0],
     ['preCloseBlackoutMs', 86_400_001],
+    ['maxDrawdownE6', 0],
+    ['cancelOrdersOnPause', 1],
+    ['shutdownCancelDeadlineMs', 499],
+    ['strategyGroupContractsLimitE2', 0],
   ])('rejects %s = %d and names the field', (field, value) => {
     const result = RiskSettings.safeParse({ ...DEFAULT_RISK_SETTINGS, [field]: value });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.path).toEqual([field]);
+  });
+
+  it('reads a record written before the later fields existed, with their defaults', () => {
+    const {
+      maxDrawdownE6: _d,
+      cancelOrdersOnPause: _p,
+      cancelOrdersOnShutdown: _s,
+      shutdownCancelDeadlineMs: _m,
+      strategyGroupContractsLimitE2: _g,
+      ...older
+    } = DEFAULT_RISK_SETTINGS;
+    expect(RiskSettings.parse({ ...older, maxOpenOrders: 7 })).toEqual({
+      ...DEFAULT_RISK_SETTINGS,
+      maxOpenOrders: 7,
+    });
   });
 
   it('accepts every bound exactly', () => {

@@ -50,6 +50,17 @@ export const RiskSettings = z.strictObject({
   dailyLossLimitE6: moneyLimit(),
   /** No new exposure this close to a market's close time (0 = off). */
   preCloseBlackoutMs: z.int().min(0).max(DAY_MS),
+  // Fields below came after the first release: a default keeps older ledger records readable.
+  /** Fall of account equity (cash + marked positions) from its peak beyond which the agent halts. */
+  maxDrawdownE6: moneyLimit().default(moneyE6(250_000_000)),
+  /** Send `cancel_order_on_pause` with every order: the venue cancels it if trading pauses. */
+  cancelOrdersOnPause: z.boolean().default(true),
+  /** Cancel our resting orders before the agent exits (signal, tray Quit, fatal error). */
+  cancelOrdersOnShutdown: z.boolean().default(true),
+  /** How long the shutdown cancel may take before the agent exits anyway (logged). */
+  shutdownCancelDeadlineMs: z.int().min(500).max(60_000).default(5_000),
+  /** Strategy orders go into a venue order group that cancels them all past this many contracts matched in 15 s. */
+  strategyGroupContractsLimitE2: countLimit().default(countE2(200_00)),
 });
 export type RiskSettings = z.infer<typeof RiskSettings>;
 
@@ -66,4 +77,9 @@ export const DEFAULT_RISK_SETTINGS: RiskSettings = RiskSettings.parse({
   lossCooldownMs: 5 * MINUTE_MS,
   dailyLossLimitE6: 100_000_000, // $100
   preCloseBlackoutMs: 5 * MINUTE_MS,
+  maxDrawdownE6: 250_000_000, // $250
+  cancelOrdersOnPause: true,
+  cancelOrdersOnShutdown: true,
+  shutdownCancelDeadlineMs: 5_000,
+  strategyGroupContractsLimitE2: 200_00, // 200 contracts
 } satisfies z.input<typeof RiskSettings>);

@@ -10,8 +10,8 @@ export const RISK_SETTINGS_KIND = 'risk.settings_changed';
 
 export const SettingsChange = z.strictObject({
   field: z.string().min(1),
-  before: z.number(),
-  after: z.number(),
+  before: z.union([z.number(), z.boolean()]),
+  after: z.union([z.number(), z.boolean()]),
 });
 export type SettingsChange = z.infer<typeof SettingsChange>;
 
