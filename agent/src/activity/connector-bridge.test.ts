@@ -101,6 +101,22 @@ describe('activityForConnectorEvent', () => {
     });
   });
 
+  it("leaves our own orders' updates to the execution road (one entry per step, not two)", () => {
+    const isOwn = (clientOrderId: string): boolean => clientOrderId === 'pt-ours';
+    const ours = { ...resting, clientOrderId: 'pt-ours' };
+    expect(activityForConnectorEvent({ type: 'order_update', order: ours }, true, isOwn)).toBeNull();
+    const external = { ...resting, clientOrderId: 'kalshi-web-1' };
+    expect(activityForConnectorEvent({ type: 'order_update', order: external }, true, isOwn)).toMatchObject({
+      key: `venue-order:${ORDER_ID}:resting`,
+    });
+    const anonymous = { ...resting, clientOrderId: null };
+    expect(activityForConnectorEvent({ type: 'order_update', order: anonymous }, true, isOwn)).not.toBeNull();
+    // Fills stay the bridge's: they are keyed by trade id whoever placed the order.
+    expect(
+      activityForConnectorEvent({ type: 'fill', fill: { ...fill, clientOrderId: 'pt-ours' } }, true, isOwn),
+    ).not.toBeNull();
+  });
+
   it('reports the connection: disconnect, reconnect, stale data, gaps; ignores market data', () => {
     const down = activityForConnectorEvent({ type: 'disconnected', code: 1006, reason: '' }, true);
     expect(down).toMatchObject({ kind: 'connection', severity: 'warning' });

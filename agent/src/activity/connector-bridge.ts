@@ -1,6 +1,7 @@
 /**
  * Turns the connector's events into activity: halts and resumes (the trading gate), reconciliation
- * outcomes, disconnects, reconnects, stale data, sequence gaps, fills and order updates. Venue
+ * outcomes, disconnects, reconnects, stale data, sequence gaps, fills, and updates of orders that
+ * are not ours (the execution road reports our own orders' steps). Venue
  * facts are keyed by venue ids (`fill:<tradeId>`, `venue-order:<orderId>:<status>`), so the same
  * fill seen on the WS and again by reconciliation is one row.
  */
@@ -35,8 +36,21 @@ const GATE_TEXT: Record<string, string> = {
   open: 'reconciled with the venue',
 };
 
+/**
+ * Whether a client order id is one of ours: the execution road reports our orders' steps itself
+ * (placed, accepted, canceled, filled…), so the bridge reports venue order updates only for orders
+ * placed elsewhere (the Kalshi site, another bot) and would otherwise write each of ours twice.
+ */
+export type IsOwnOrder = (clientOrderId: string) => boolean;
+
+const NONE_OURS: IsOwnOrder = () => false;
+
 /** The activity for one connector event, or null for data that is not a decision (books, trades). */
-export function activityForConnectorEvent(event: ConnectorEvent, wasOpen: boolean): ActivityInput | null {
+export function activityForConnectorEvent(
+  event: ConnectorEvent,
+  wasOpen: boolean,
+  isOwnOrder: IsOwnOrder = NONE_OURS,
+): ActivityInput | null {
   switch (event.type) {
     case 'gate_changed': {
       const { gate } = event;
@@ -73,6 +87,7 @@ export function activityForConnectorEvent(event: ConnectorEvent, wasOpen: boolea
       };
     }
     case 'order_update':
+      if (event.order.clientOrderId !== null && isOwnOrder(event.order.clientOrderId)) return null;
       return venueOrderActivity(event.order);
     case 'stale': {
       const { scope } = event;
@@ -160,10 +175,11 @@ export function bridgeConnectorActivity(
   source: ActivitySource,
   recorder: ActivityRecorder,
   logger: Logger,
+  isOwnOrder: IsOwnOrder = NONE_OURS,
 ): () => void {
   let isOpen = false;
   return source.onEvent((event) => {
-    const input = activityForConnectorEvent(event, isOpen);
+    const input = activityForConnectorEvent(event, isOpen, isOwnOrder);
     if (event.type === 'gate_changed') isOpen = event.gate.isOpen;
     if (input === null) return;
     recorder.record(input).catch((err: unknown) => {

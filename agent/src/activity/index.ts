@@ -11,6 +11,7 @@ export type { ActivityInput } from './activity-input.js';
 export { ActivityFeed, DEFAULT_ACTIVITY_PAGE } from './activity-feed.js';
 export { decodeCursor, encodeCursor } from './cursor.js';
 export { activityForConnectorEvent, bridgeConnectorActivity } from './connector-bridge.js';
+export type { IsOwnOrder } from './connector-bridge.js';
 export type { ActivitySource } from './connector-bridge.js';
 export {
   orderAcked,

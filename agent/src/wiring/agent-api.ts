@@ -24,6 +24,7 @@ import { PairingCodes } from '../auth/pairing-codes.js';
 import type { AgentConfig } from '../config/schema.js';
 import { HealthReporter } from '../environment/index.js';
 import type { EnvironmentRuntime } from '../environment/index.js';
+import { CLIENT_ORDER_ID_PREFIX } from '../execution/execution-service.js';
 import { ExecutionHost } from '../execution/execution-host.js';
 import type { CredentialsStore } from '../keychain/index.js';
 import type { Store } from '../store/index.js';
@@ -144,7 +145,15 @@ export function buildAgentApi(deps: AgentApiDeps): AgentApi {
     },
     attachVenue: (connector, store) => {
       const venueRecorder = new ActivityRecorder({ ledger: () => store.ledger, hub });
-      bridgeConnectorActivity(connector, venueRecorder, logger.child({ component: 'activity' }));
+      // Our orders' steps come from the execution road; the bridge reports only external orders.
+      const isOwnOrder = (clientOrderId: string): boolean => {
+        try {
+          return execution.current().isOwnClientOrderId(clientOrderId);
+        } catch {
+          return clientOrderId.startsWith(CLIENT_ORDER_ID_PREFIX);
+        }
+      };
+      bridgeConnectorActivity(connector, venueRecorder, logger.child({ component: 'activity' }), isOwnOrder);
     },
     close: () => {
       execution.close();
