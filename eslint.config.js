@@ -128,5 +128,29 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The browser app (web/src): DOM globals; among the workspaces only @pt/protocol, never Node.
+    files: ['web/src/**/*.ts', 'web/src/**/*.tsx'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@pt/*', '!@pt/protocol', '**/agent/**', '**/sim/**', ...nodeBuiltins],
+              message:
+                'the browser imports only @pt/protocol among the workspaces (never agent, sim or Node).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['web/src/**/*.test.ts', 'web/src/**/*.test.tsx'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
   prettier,
 );
