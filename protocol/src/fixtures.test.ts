@@ -14,6 +14,7 @@ import { HealthResponse } from './rest/health.js';
 import { ActivityPage } from './rest/activity.js';
 import { AmendOrderRequest, CancelAllResponse, OrderList, PlaceOrderRequest } from './rest/orders.js';
 import { SetTradingModeRequest } from './rest/trading-controls.js';
+import { FlattenReport, FlattenRequest } from './rest/flatten.js';
 import { DeviceList, PairRequest, PairResponse } from './rest/pairing.js';
 import { ClientMessage } from './ws/client-messages.js';
 import { ServerEvent, ServerMessage } from './ws/server-events.js';
@@ -46,6 +47,8 @@ const SCHEMAS = {
   CancelAllResponse,
   ActivityPage,
   SetTradingModeRequest,
+  FlattenRequest,
+  FlattenReport,
 } as const;
 const SchemaName = z.enum([
   'ServerEvent',
@@ -68,6 +71,8 @@ const SchemaName = z.enum([
   'CancelAllResponse',
   'ActivityPage',
   'SetTradingModeRequest',
+  'FlattenRequest',
+  'FlattenReport',
 ]);
 
 const Fixture = z.strictObject({

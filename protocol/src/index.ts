@@ -96,6 +96,18 @@ export {
 } from './rest/orders.js';
 export { ACTIVITY_PATH, MAX_ACTIVITY_PAGE, ActivityQuery, ActivityPage } from './rest/activity.js';
 export { TRADING_STATE_PATH, RISK_SETTINGS_PATH, SetTradingModeRequest } from './rest/trading-controls.js';
+export {
+  FLATTEN_PATH,
+  DEFAULT_FLATTEN_SLIPPAGE_E4,
+  DEFAULT_FLATTEN_DEADLINE_MS,
+  FlattenRequest,
+  FlattenResidualReason,
+  FlattenMarketStatus,
+  FlattenMarketResult,
+  FlattenCancelResult,
+  FlattenRunStatus,
+  FlattenReport,
+} from './rest/flatten.js';
 export type { PeerRole } from './handshake.js';
 export {
   ProtocolVersionSchema,
@@ -145,6 +157,7 @@ export {
   TradingStateChangedEvent,
   ActivityAppendedEvent,
   HealthChangedEvent,
+  FlattenProgressedEvent,
   ServerEvent,
   SubscribedMessage,
   StreamResetMessage,

@@ -14,6 +14,7 @@ import { Order } from '../domain/order.js';
 import { Position } from '../domain/position.js';
 import { TradingState } from '../domain/trading-state.js';
 import { ErrorBody } from '../errors.js';
+import { FlattenReport } from '../rest/flatten.js';
 import { AgentHello, Incompatible } from '../handshake.js';
 import { MarketTicker } from '../ids.js';
 import { TimestampMs } from '../timestamp.js';
@@ -100,6 +101,11 @@ export const ActivityAppendedEvent = accountEvent('activity.appended', 'activity
 export type ActivityAppendedEvent = z.infer<typeof ActivityAppendedEvent>;
 export const HealthChangedEvent = accountEvent('health.changed', 'health', { health: HealthDetail });
 export type HealthChangedEvent = z.infer<typeof HealthChangedEvent>;
+/** Flatten All progress: the run's report so far, after every step (the last one is finished). */
+export const FlattenProgressedEvent = accountEvent('flatten.progressed', 'flatten', {
+  report: FlattenReport,
+});
+export type FlattenProgressedEvent = z.infer<typeof FlattenProgressedEvent>;
 
 /** Stream data: everything with a `stream` and a `seq`. */
 export const ServerEvent = z.discriminatedUnion('type', [
@@ -113,6 +119,7 @@ export const ServerEvent = z.discriminatedUnion('type', [
   TradingStateChangedEvent,
   ActivityAppendedEvent,
   HealthChangedEvent,
+  FlattenProgressedEvent,
 ]);
 export type ServerEvent = z.infer<typeof ServerEvent>;
 

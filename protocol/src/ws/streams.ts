@@ -17,6 +17,7 @@ export const AccountStream = z.enum([
   'trading_state',
   'activity',
   'health',
+  'flatten',
 ]);
 export type AccountStream = z.infer<typeof AccountStream>;
 
