@@ -25,6 +25,8 @@ import type { AgentConfig } from '../config/schema.js';
 import { HealthReporter } from '../environment/index.js';
 import type { EnvironmentRuntime } from '../environment/index.js';
 import { CLIENT_ORDER_ID_PREFIX } from '../execution/execution-service.js';
+import { BookPublisher } from '../market-data/book-publisher.js';
+import type { BookSource } from '../market-data/book-publisher.js';
 import { ExecutionHost } from '../execution/execution-host.js';
 import type { CredentialsStore } from '../keychain/index.js';
 import type { Store } from '../store/index.js';
@@ -50,7 +52,7 @@ export interface AgentApi {
    * The activity feed follows each venue the runtime starts, recording into that venue's own
    * store, so a stopping connector's last events never land in the next environment's ledger.
    */
-  attachVenue(connector: ActivitySource, store: Pick<Store, 'ledger'>): void;
+  attachVenue(connector: ActivitySource & BookSource, store: Pick<Store, 'ledger'>): void;
   /** Stops the execution host's timers and closes its service (before the runtime stops the store). */
   close(): void;
   /** The port the server got (`--port 0`): the Host and Origin allow-lists follow it. */
@@ -86,6 +88,8 @@ export function buildAgentApi(deps: AgentApiDeps): AgentApi {
   );
   controls.onTradingStateChanged(() => publisher.publishChanges());
   const recorder = new ActivityRecorder({ ledger: () => runtime.current().store.ledger, hub });
+  // `market:<ticker>` streams: a snapshot on subscribe, then coalesced deltas of the venue's book.
+  const books = new BookPublisher({ hub, logger: logger.child({ component: 'books' }) });
   const feed = new ActivityFeed(() => runtime.current().store);
   const execution = new ExecutionHost({
     runtime,
@@ -131,6 +135,7 @@ export function buildAgentApi(deps: AgentApiDeps): AgentApi {
     // Every client reconnects, sees the new environment and a new stream epoch in hello.
     stream.closeAll(StreamCloseCode.ENVIRONMENT_CHANGED, `environment changed from ${from} to ${to}`);
     hub.reset();
+    books.forgetSent();
     publisher.republish();
   });
   return {
@@ -144,6 +149,7 @@ export function buildAgentApi(deps: AgentApiDeps): AgentApi {
       boundPort = port;
     },
     attachVenue: (connector, store) => {
+      books.attach(connector);
       const venueRecorder = new ActivityRecorder({ ledger: () => store.ledger, hub });
       // Our orders' steps come from the execution road; the bridge reports only external orders.
       const isOwnOrder = (clientOrderId: string): boolean => {
@@ -157,6 +163,7 @@ export function buildAgentApi(deps: AgentApiDeps): AgentApi {
     },
     close: () => {
       execution.close();
+      books.close();
       feed.close();
     },
   };

@@ -181,6 +181,13 @@ export class KalshiConnector implements VenueConnector {
     return book.toProtocolBook({ asOfMs: this.nowMs() });
   }
 
+  /** The market's book for display, quotable or not (the UI shows it greyed); null before any snapshot. */
+  displayBook(ticker: string): ProtocolOrderBook | null {
+    const parsed = MarketTicker.safeParse(ticker);
+    const book = parsed.success ? this.books.get(parsed.data) : undefined;
+    return book === undefined ? null : book.toProtocolBook({ asOfMs: this.nowMs() });
+  }
+
   onEvent(listener: (event: ConnectorEvent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
