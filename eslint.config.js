@@ -57,7 +57,7 @@ export default tseslint.config(
   },
   {
     // The agent logs through pino (agent/src/lib/logger.ts); stdout is reserved for the ready line.
-    files: ['agent/src/**/*.ts', 'sim/src/**/*.ts'],
+    files: ['agent/src/**/*.ts', 'sim/src/**/*.ts', 'vibe/src/**/*.ts', 'models/src/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: { 'no-console': 'error' },
   },

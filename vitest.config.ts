@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: [
-      '{protocol,agent,sim}/{src,test}/**/*.test.ts',
+      '{protocol,agent,sim,vibe,models}/{src,test}/**/*.test.ts',
       'scripts/**/*.test.ts',
       // web unit and component tests; each DOM test names its environment (`@vitest-environment jsdom`).
       'web/src/**/*.test.{ts,tsx}',
