@@ -18,6 +18,7 @@ import { tradingControlsRoutes } from '../api/routes/trading-controls.routes.js'
 import { StreamCloseCode, StreamHub, createStreamServer } from '../api/stream/index.js';
 import type { StreamServer } from '../api/stream/index.js';
 import { StatusPublisher } from '../api/stream/status-publisher.js';
+import { defaultWebRoot, staticSiteRoutes } from '../api/static/index.js';
 import { bearerAuth } from '../auth/bearer.middleware.js';
 import { DeviceRegistry } from '../auth/device-registry.js';
 import { PairingCodes } from '../auth/pairing-codes.js';
@@ -39,6 +40,8 @@ export interface AgentApiDeps {
   runtime: EnvironmentRuntime;
   credentials: CredentialsStore;
   agentStatus: () => AgentStatus;
+  /** The built PWA served on the agent's origin; default web/dist of this checkout (defaultWebRoot). */
+  webRoot?: string;
 }
 
 export interface AgentApi {
@@ -108,7 +111,10 @@ export function buildAgentApi(deps: AgentApiDeps): AgentApi {
     logger,
     health,
     guard,
-    publicRoutes: [pairRoutes({ codes, devices, logger })],
+    publicRoutes: [
+      pairRoutes({ codes, devices, logger }),
+      staticSiteRoutes({ root: deps.webRoot ?? defaultWebRoot() }),
+    ],
     protectedApi: {
       authenticate: bearerAuth(devices),
       routes: [
