@@ -15,6 +15,7 @@ import { ActivityPage } from './rest/activity.js';
 import { AmendOrderRequest, CancelAllResponse, OrderList, PlaceOrderRequest } from './rest/orders.js';
 import { SetTradingModeRequest } from './rest/trading-controls.js';
 import { FlattenReport, FlattenRequest } from './rest/flatten.js';
+import { SentimentHistoryResponse, SentimentResponse } from './rest/sentiment.js';
 import { DeviceList, PairRequest, PairResponse } from './rest/pairing.js';
 import { ClientMessage } from './ws/client-messages.js';
 import { ServerEvent, ServerMessage } from './ws/server-events.js';
@@ -49,6 +50,8 @@ const SCHEMAS = {
   SetTradingModeRequest,
   FlattenRequest,
   FlattenReport,
+  SentimentResponse,
+  SentimentHistoryResponse,
 } as const;
 const SchemaName = z.enum([
   'ServerEvent',
@@ -73,6 +76,8 @@ const SchemaName = z.enum([
   'SetTradingModeRequest',
   'FlattenRequest',
   'FlattenReport',
+  'SentimentResponse',
+  'SentimentHistoryResponse',
 ]);
 
 const Fixture = z.strictObject({

@@ -108,6 +108,22 @@ export {
   FlattenRunStatus,
   FlattenReport,
 } from './rest/flatten.js';
+export {
+  SENTIMENT_PATH,
+  SENTIMENT_HISTORY_PATH,
+  MAX_SENTIMENT_TOPICS,
+  MAX_SENTIMENT_HISTORY_POINTS,
+  SentimentTopic,
+  SentimentScoreValue,
+  SentimentConfidence,
+  SentimentQuery,
+  SentimentSource,
+  TopicSentiment,
+  SentimentResponse,
+  SentimentHistoryQuery,
+  SentimentHistoryPoint,
+  SentimentHistoryResponse,
+} from './rest/sentiment.js';
 export type { PeerRole } from './handshake.js';
 export {
   ProtocolVersionSchema,
