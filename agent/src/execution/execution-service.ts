@@ -39,6 +39,7 @@ import {
   type ExecutionActivitySink,
 } from './activity.js';
 import { recoverUnanswered } from './recovery.js';
+import { flattenRefusal, type FlattenPlacement } from '../flatten/order-guard.js';
 import { lifecycleEventsFrom } from './venue-events.js';
 import { createEvent, listResting, writeFailure } from './write-outcomes.js';
 import type {
@@ -106,7 +107,11 @@ export class ExecutionService {
     return this.journal.list().sort((a, b) => isWorking(a) - isWorking(b) || b.createdAtMs - a.createdAtMs);
   }
 
-  place(request: PlaceRequest, origin: OrderOrigin): Promise<PlaceResult> {
+  /**
+   * Origin `flatten` (Flatten All) skips the halt, the fat-finger guard and risk, but must name the
+   * venue position it was planned from: anything not reduce-only IOC shrinking it is refused.
+   */
+  place(request: PlaceRequest, origin: OrderOrigin, flatten?: FlattenPlacement): Promise<PlaceResult> {
     const clientOrderId = ClientOrderIdSchema.parse(
       request.clientOrderId ?? `${CLIENT_ORDER_ID_PREFIX}${randomUUID()}`,
     );
@@ -115,7 +120,7 @@ export class ExecutionService {
     const running = this.inFlight.get(clientOrderId);
     if (running !== undefined)
       return running.then((result) => (result.kind === 'order' ? { ...result, isExisting: true } : result));
-    const work = this.placeNew(clientOrderId, request, origin).finally(() =>
+    const work = this.placeNew(clientOrderId, request, origin, flatten).finally(() =>
       this.inFlight.delete(clientOrderId),
     );
     this.inFlight.set(clientOrderId, work);
@@ -211,17 +216,23 @@ export class ExecutionService {
     clientOrderId: ClientOrderId,
     request: PlaceRequest,
     origin: OrderOrigin,
+    flatten?: FlattenPlacement,
   ): Promise<PlaceResult> {
     const venue = this.requireVenue();
     const ticker = MarketTickerSchema.parse(request.ticker);
-    const denial = await this.check(
-      { ticker, side: request.side, priceE4: request.priceE4, countE2: request.countE2 },
-      {
-        maxSlippageE4: request.maxSlippageE4,
-        reduceOnly: request.reduceOnly === true,
-        excludeOrderId: undefined,
-      },
-    );
+    const refusal = origin.kind === 'flatten' ? flattenRefusal(request, flatten) : null;
+    if (refusal !== null) throw new AgentError('VALIDATION_FAILED', `Flatten order refused: ${refusal}`);
+    const denial =
+      origin.kind === 'flatten'
+        ? null
+        : await this.check(
+            { ticker, side: request.side, priceE4: request.priceE4, countE2: request.countE2 },
+            {
+              maxSlippageE4: request.maxSlippageE4,
+              reduceOnly: request.reduceOnly === true,
+              excludeOrderId: undefined,
+            },
+          );
     if (denial !== null) {
       await this.recordDenial(clientOrderId, ticker, denial, origin);
       return { kind: 'denied', denial, clientOrderId };
