@@ -1,0 +1,146 @@
+/**
+ * REST calls to the agent: the paired token in `Authorization: Bearer` (never a URL or a cookie),
+ * every response parsed with the protocol schema (an off-schema answer is BAD_RESPONSE naming the
+ * field), every error body parsed as ErrorBody. A 401 also tells `onUnauthorized` (re-pair).
+ */
+import {
+  ACTIVITY_PATH,
+  ActivityPage,
+  CANCEL_ALL_PATH,
+  CancelAllResponse,
+  ErrorBody,
+  HEALTH_PATH,
+  HealthResponse,
+  ORDERS_PATH,
+  OrderList,
+  OrderResponse,
+  PAIR_PATH,
+  PairResponse,
+  STATUS_PATH,
+  StatusResponse,
+  TRADING_STATE_PATH,
+  TradingState,
+  validationErrorBody,
+} from '@pt/protocol';
+import type {
+  ActivityKind,
+  OrderId,
+  PairRequest,
+  PlaceOrderRequest,
+  SetTradingModeRequest,
+} from '@pt/protocol';
+import type { z } from 'zod';
+import { AgentRequestError } from './errors.js';
+import type { ClientError, CommandResult } from './errors.js';
+
+export interface RestClientOptions {
+  /** The agent's origin (`http://127.0.0.1:PORT`); '' for same-origin relative URLs. */
+  readonly baseUrl: string;
+  readonly token: () => string | null;
+  readonly fetch?: typeof fetch;
+  /** Called on any 401: the token is gone (revoked, expired): the app shows pairing. */
+  readonly onUnauthorized?: () => void;
+}
+
+export interface ActivityFilter {
+  readonly kinds?: readonly ActivityKind[];
+  readonly ticker?: string;
+  readonly cursor?: string;
+  readonly limit?: number;
+}
+
+export type RestClient = ReturnType<typeof createRestClient>;
+
+export function createRestClient(options: RestClientOptions) {
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+
+  async function call<S extends z.ZodType>(
+    method: string,
+    path: string,
+    schema: S,
+    body?: unknown,
+  ): Promise<CommandResult<z.infer<S>>> {
+    const headers: Record<string, string> = {};
+    const token = options.token();
+    if (token !== null) headers['Authorization'] = `Bearer ${token}`;
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    let res: Response;
+    try {
+      res = await doFetch(`${options.baseUrl}${path}`, {
+        method,
+        headers,
+        cache: 'no-store',
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    } catch (err) {
+      const message = `the agent did not answer (${err instanceof Error ? err.message : String(err)})`;
+      return failure({ code: 'AGENT_UNREACHABLE', message, status: null, retryable: true });
+    }
+    const json = await readJson(res);
+    if (!res.ok) {
+      if (res.status === 401) options.onUnauthorized?.();
+      const parsed = ErrorBody.safeParse(json);
+      if (parsed.success) return failure({ ...parsed.data, status: res.status });
+      return failure({
+        code: 'BAD_RESPONSE',
+        message: `HTTP ${res.status}`,
+        status: res.status,
+        retryable: false,
+      });
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      const { message } = validationErrorBody(parsed.error);
+      return failure({
+        code: 'BAD_RESPONSE',
+        message: `${path}: ${message}`,
+        status: res.status,
+        retryable: false,
+      });
+    }
+    return { ok: true, data: parsed.data };
+  }
+
+  async function query<S extends z.ZodType>(path: string, schema: S): Promise<z.infer<S>> {
+    const result = await call('GET', path, schema);
+    if (!result.ok) throw new AgentRequestError(result.error);
+    return result.data;
+  }
+
+  return {
+    health: () => query(HEALTH_PATH, HealthResponse),
+    status: () => query(STATUS_PATH, StatusResponse),
+    tradingState: () => query(TRADING_STATE_PATH, TradingState),
+    orders: () => query(ORDERS_PATH, OrderList),
+    activity: (filter: ActivityFilter = {}) => query(activityPath(filter), ActivityPage),
+    pair: (request: PairRequest) => call('POST', PAIR_PATH, PairResponse, request),
+    placeOrder: (request: PlaceOrderRequest) => call('POST', ORDERS_PATH, OrderResponse, request),
+    cancelOrder: (orderId: OrderId) =>
+      call('DELETE', `${ORDERS_PATH}/${encodeURIComponent(orderId)}`, OrderResponse),
+    cancelAll: () => call('POST', CANCEL_ALL_PATH, CancelAllResponse, {}),
+    setTradingMode: (request: SetTradingModeRequest) =>
+      call('POST', TRADING_STATE_PATH, TradingState, request),
+  };
+}
+
+function activityPath(filter: ActivityFilter): string {
+  const params = new URLSearchParams();
+  if (filter.kinds !== undefined && filter.kinds.length > 0) params.set('kind', filter.kinds.join(','));
+  if (filter.ticker !== undefined && filter.ticker !== '') params.set('ticker', filter.ticker);
+  if (filter.cursor !== undefined) params.set('cursor', filter.cursor);
+  if (filter.limit !== undefined) params.set('limit', String(filter.limit));
+  const query = params.toString();
+  return query === '' ? ACTIVITY_PATH : `${ACTIVITY_PATH}?${query}`;
+}
+
+async function readJson(res: Response): Promise<unknown> {
+  try {
+    return (await res.json()) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function failure(error: ClientError): { ok: false; error: ClientError } {
+  return { ok: false, error };
+}
