@@ -16,6 +16,12 @@ import { AmendOrderRequest, CancelAllResponse, OrderList, PlaceOrderRequest } fr
 import { SetTradingModeRequest } from './rest/trading-controls.js';
 import { FlattenReport, FlattenRequest } from './rest/flatten.js';
 import { SentimentHistoryResponse, SentimentResponse } from './rest/sentiment.js';
+import {
+  BalanceHistoryPage,
+  PortfolioFillsPage,
+  PortfolioResponse,
+  PortfolioSettlementsPage,
+} from './rest/portfolio.js';
 import { DeviceList, PairRequest, PairResponse } from './rest/pairing.js';
 import { ClientMessage } from './ws/client-messages.js';
 import { ServerEvent, ServerMessage } from './ws/server-events.js';
@@ -52,6 +58,10 @@ const SCHEMAS = {
   FlattenReport,
   SentimentResponse,
   SentimentHistoryResponse,
+  PortfolioResponse,
+  PortfolioFillsPage,
+  PortfolioSettlementsPage,
+  BalanceHistoryPage,
 } as const;
 const SchemaName = z.enum([
   'ServerEvent',
@@ -78,6 +88,10 @@ const SchemaName = z.enum([
   'FlattenReport',
   'SentimentResponse',
   'SentimentHistoryResponse',
+  'PortfolioResponse',
+  'PortfolioFillsPage',
+  'PortfolioSettlementsPage',
+  'BalanceHistoryPage',
 ]);
 
 const Fixture = z.strictObject({

@@ -97,6 +97,29 @@ export {
 export { ACTIVITY_PATH, MAX_ACTIVITY_PAGE, ActivityQuery, ActivityPage } from './rest/activity.js';
 export { TRADING_STATE_PATH, RISK_SETTINGS_PATH, SetTradingModeRequest } from './rest/trading-controls.js';
 export {
+  PORTFOLIO_PATH,
+  PORTFOLIO_FILLS_PATH,
+  PORTFOLIO_SETTLEMENTS_PATH,
+  PORTFOLIO_BALANCE_HISTORY_PATH,
+  MAX_PORTFOLIO_PAGE,
+  PortfolioPosition,
+  PortfolioTotals,
+  TodayPnl,
+  EquityState,
+  PortfolioFlags,
+  PortfolioResponse,
+  PortfolioFillsQuery,
+  PortfolioFillsPage,
+  MarketResult,
+  SettlementRecord,
+  PortfolioSettlementsQuery,
+  PortfolioSettlementsPage,
+  BalanceSnapshotReason,
+  BalanceSnapshot,
+  BalanceHistoryQuery,
+  BalanceHistoryPage,
+} from './rest/portfolio.js';
+export {
   FLATTEN_PATH,
   DEFAULT_FLATTEN_SLIPPAGE_E4,
   DEFAULT_FLATTEN_DEADLINE_MS,

@@ -149,6 +149,7 @@ export function loadConfig(input: LoadConfigInput): AgentConfig {
     allowedOrigins: fromFile.allowedOrigins ?? [],
     deviceIdleExpiryDays: fromFile.deviceIdleExpiryDays ?? DEFAULT_DEVICE_IDLE_EXPIRY_DAYS,
     ...(fromFile.vibe === undefined ? {} : { vibe: fromFile.vibe }),
+    ...(fromFile.timeZone === undefined ? {} : { timeZone: fromFile.timeZone }),
     ...(simVenue === undefined ? {} : { simVenue }),
     ...(configFile === undefined ? {} : { configFile }),
   });

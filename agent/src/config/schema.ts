@@ -44,6 +44,20 @@ export const AllowedOrigin = z
     'expected an origin only: scheme://host[:port], no path or slash',
   );
 
+/** The trader's time zone (IANA, e.g. `America/New_York`): the calendar day of the daily loss limit. */
+export const TimeZone = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'expected an IANA time zone such as America/New_York');
+
 /** Paired browser tokens unused this long expire (the user pairs again). */
 export const DeviceIdleExpiryDays = z.int().min(1).max(365);
 export const DEFAULT_DEVICE_IDLE_EXPIRY_DAYS = 30;
@@ -57,6 +71,7 @@ export const ConfigFile = z.strictObject({
   simVenue: SimVenueConfig.optional(),
   allowedOrigins: z.array(AllowedOrigin).max(32).optional(),
   deviceIdleExpiryDays: DeviceIdleExpiryDays.optional(),
+  timeZone: TimeZone.optional(),
 });
 export type ConfigFile = z.infer<typeof ConfigFile>;
 
@@ -79,6 +94,8 @@ export const AgentConfig = z.strictObject({
   simVenue: SimVenueConfig.optional(),
   allowedOrigins: z.array(AllowedOrigin),
   deviceIdleExpiryDays: DeviceIdleExpiryDays,
+  /** The trader's time zone; absent = the system's. */
+  timeZone: TimeZone.optional(),
   /** The config file that was read, if any (absolute path). */
   configFile: z.string().optional(),
 });

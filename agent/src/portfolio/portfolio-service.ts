@@ -1,0 +1,397 @@
+/**
+ * One environment's portfolio. Facts come from its ledger (fills, settlements, adjustments) and
+ * the venue (WS fills as they happen; REST settlements, positions and balance after each connector
+ * reconciliation and every `syncEveryMs`). After every change it re-marks, publishes
+ * `position.updated` / `fill.created` / `balance.updated`, persists a new equity peak and runs the
+ * loss guards (daily loss → `daily_loss` halt, drawdown → `drawdown` halt).
+ */
+import type { ActivityEvent, MarketTicker, OrderBook } from '@pt/protocol';
+import { moneyE6, topOfBook } from '@pt/protocol';
+import type { Logger } from 'pino';
+import type { ActivityInput } from '../activity/index.js';
+import type { UnsequencedEvent } from '../api/stream/hub.js';
+import type { ConnectorEvent } from '../connectors/kalshi/venue-connector.js';
+import type { WsFill } from '../connectors/kalshi/ws/types.js';
+import { WS_LEDGER_SOURCE } from '../connectors/kalshi/ws/ledger-sink.js';
+import type { PortfolioRiskInputs } from '../execution/types.js';
+import { systemTimeZone } from './calendar-day.js';
+import type { PortfolioFill } from './fill-records.js';
+import { FillSet } from './fill-set.js';
+import { checkLossGuards } from './loss-guards.js';
+import type { LossControls } from './loss-guards.js';
+import type { BookTop } from './marks.js';
+import { adjustmentRecord, balanceRecord, peakRecord, settlementRecord } from './portfolio-events.js';
+import type { AdjustmentPayload, BalancePayload, SettlementPayload } from './portfolio-events.js';
+import { foldPortfolio } from './portfolio-fold.js';
+import type { Folded } from './portfolio-fold.js';
+import * as store from './portfolio-ledger.js';
+import type { PortfolioLedger } from './portfolio-ledger.js';
+import { buildView } from './portfolio-view.js';
+import type { BalanceFigures, PortfolioView } from './portfolio-view.js';
+import { eventTickerFromMarket, toFill, toPosition } from './to-protocol.js';
+import { readSettlements, reconcilePositions, settlementKey } from './venue-sync.js';
+import type { MarketInfo, SyncHttp } from './venue-sync.js';
+
+export interface PortfolioVenue {
+  readonly http: SyncHttp;
+  quotableBook(ticker: string): OrderBook | null;
+  subscribeMarkets(tickers: readonly string[]): void;
+  onEvent(listener: (event: ConnectorEvent) => void): () => void;
+}
+
+export interface PortfolioServiceOptions {
+  ledger: PortfolioLedger;
+  venue: () => PortfolioVenue | null;
+  logger: Logger;
+  /** IANA zone of the trader's calendar day (default the system's). */
+  timeZone?: string;
+  nowMs?: () => number;
+  hub?: { publish(event: UnsequencedEvent): number };
+  activity?: { record(input: ActivityInput): Promise<ActivityEvent | null> };
+  /** The trading controls: the loss guards halt through them. Absent: no halts (tests of the math). */
+  controls?: LossControls;
+  /** REST sync period (default 30 s); 0 = only after reconciliations and on request. */
+  syncEveryMs?: number;
+  /** A balance snapshot at least this often even when unchanged (default 5 min). */
+  balanceEveryMs?: number;
+  /** Re-marks on book changes at most this often (default 1 s). */
+  markEveryMs?: number;
+}
+
+const DAY_MS = 86_400_000;
+/** Ids of fills seen on the stream before their ledger row: after every stored row, still unique. */
+const LIVE_ID_BASE = 9_000_000_000_000_000;
+
+export class PortfolioService {
+  readonly timeZone: string;
+  private readonly fills = new FillSet();
+  private lastFillId = 0;
+  private liveFills = 0;
+  private settlements: SettlementPayload[];
+  private adjustments: AdjustmentPayload[];
+  private folded: Folded;
+  private readonly lastUnrealized = new Map<string, number>();
+  private disputed = new Set<string>();
+  private readonly markets = new Map<string, MarketInfo>();
+  private balance: BalanceFigures | null = null;
+  private lastSnapshot: BalancePayload | null;
+  private persistedPeakE6: number | null;
+  private bound: { venue: PortfolioVenue; off: () => void } | null = null;
+  private syncing: Promise<void> | null = null;
+  private markTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly timer: ReturnType<typeof setInterval> | null;
+  private readonly nowMs: () => number;
+
+  private constructor(private readonly options: PortfolioServiceOptions) {
+    this.nowMs = options.nowMs ?? Date.now;
+    this.timeZone = options.timeZone ?? systemTimeZone();
+    const { ledger } = options;
+    const { fills, lastId } = store.readFills(ledger);
+    this.fills.add(fills);
+    this.lastFillId = lastId;
+    this.settlements = store.readSettlementPayloads(ledger);
+    this.adjustments = store.readAdjustments(ledger);
+    this.lastSnapshot = store.readBalances(ledger).at(-1)?.balance ?? null;
+    this.persistedPeakE6 = store.readPeak(ledger);
+    this.folded = this.fold();
+    const every = options.syncEveryMs ?? 30_000;
+    this.timer = every > 0 ? setInterval(() => void this.sync(), every) : null;
+    this.timer?.unref();
+  }
+
+  static open(options: PortfolioServiceOptions): PortfolioService {
+    const service = new PortfolioService(options);
+    service.bindVenue();
+    return service;
+  }
+
+  /** Follows the venue the runtime runs now (a new venue: listen, subscribe held markets, sync). */
+  bindVenue(): void {
+    const venue = this.options.venue();
+    if (venue === this.bound?.venue) return;
+    this.bound?.off();
+    this.bound = null;
+    if (venue === null) return;
+    const off = venue.onEvent((event) => this.onVenueEvent(event));
+    this.bound = { venue, off };
+    this.subscribeHeld();
+    void this.sync();
+  }
+
+  close(): void {
+    if (this.timer !== null) clearInterval(this.timer);
+    if (this.markTimer !== null) clearTimeout(this.markTimer);
+    this.bound?.off();
+    this.bound = null;
+  }
+
+  /** The portfolio now (marks read from the books at this instant). */
+  view(): PortfolioView {
+    const view = buildView({
+      folded: this.folded,
+      book: (ticker) => this.bookTop(ticker),
+      lastUnrealizedE6: this.lastUnrealized,
+      disputed: this.disputed,
+      balance: this.balance,
+      peakE6: this.persistedPeakE6,
+      nowMs: this.nowMs(),
+      timeZone: this.timeZone,
+    });
+    for (const p of view.positions) {
+      if (p.mark !== null) this.lastUnrealized.set(p.position.ticker, p.mark.unrealizedE6);
+    }
+    return view;
+  }
+
+  /** Today's P&L and recent losing exits, for the risk engine (ExecutionHost `portfolio`). */
+  riskInputs(): PortfolioRiskInputs {
+    const view = this.view();
+    const sinceMs = this.nowMs() - DAY_MS;
+    return {
+      todayRealizedPnlE6: moneyE6(view.today.realizedE6),
+      todayMarkedPnlE6: moneyE6(view.today.markedE6),
+      losingExits: this.folded.losingExits
+        .filter((exit) => exit.atMs >= sinceMs)
+        .map((exit) => ({ ticker: exit.ticker as MarketTicker, atMs: exit.atMs })),
+    };
+  }
+
+  folds(): Folded {
+    return this.folded;
+  }
+
+  distinctFills() {
+    return this.fills.distinct();
+  }
+
+  disputedTickers(): string[] {
+    return [...this.disputed].sort();
+  }
+
+  availableE6(): number | null {
+    return this.balance?.availableE6 ?? null;
+  }
+
+  isVenueBound(): boolean {
+    return this.bound !== null;
+  }
+
+  eventTickerOf = (ticker: string): string =>
+    this.markets.get(ticker)?.eventTicker ?? eventTickerFromMarket(ticker);
+
+  balanceHistory(sinceMs?: number) {
+    return store.readBalances(this.options.ledger, sinceMs);
+  }
+
+  /**
+   * One REST pass against the bound venue: missed fills from the ledger, settlements (held back for
+   * a disputed market), positions (the venue wins), balance. Single-flight; failures are logged.
+   */
+  sync(): Promise<void> {
+    this.syncing ??= this.syncOnce()
+      .catch((err: unknown) => this.options.logger.warn({ err }, 'portfolio sync with the venue failed'))
+      .finally(() => {
+        this.syncing = null;
+      });
+    return this.syncing;
+  }
+
+  private async syncOnce(): Promise<void> {
+    const venue = this.bound?.venue;
+    if (venue === undefined) return;
+    const before = this.folded;
+    this.ingestLedgerFills();
+    const applied = new Set(this.settlements.map(settlementKey));
+    const read = await readSettlements({
+      http: venue.http,
+      positions: this.folded.positions,
+      appliedSettlements: applied,
+      nowMs: this.nowMs,
+    });
+    for (const [ticker, info] of read.markets) this.markets.set(ticker, info);
+    this.updateDisputed(read.disputed);
+    if (read.settlements.length > 0) {
+      await this.options.ledger.append(read.settlements.map(settlementRecord));
+      this.settlements = [...this.settlements, ...read.settlements];
+      this.folded = this.fold();
+    }
+    const adjustments = await reconcilePositions(venue.http, this.folded.positions, this.nowMs, this.markets);
+    if (adjustments.length > 0) await this.recordAdjustments(adjustments);
+    await this.recordBalance(read.balance);
+    this.publishChangedPositions(before);
+    await this.afterChange();
+  }
+
+  private onVenueEvent(event: ConnectorEvent): void {
+    if (event.type === 'fill') this.onFill(event.fill);
+    else if (event.type === 'reconciled' && event.report.isOk) void this.sync();
+    else if (event.type === 'book_changed' && this.isHeld(event.marketTicker)) this.scheduleMark();
+  }
+
+  private onFill(fill: WsFill): void {
+    const before = this.folded;
+    this.liveFills += 1;
+    const added = this.fills.add([wsFill(fill, this.nowMs(), LIVE_ID_BASE + this.liveFills)]);
+    if (added.length === 0) return;
+    this.folded = this.fold();
+    const merged = this.fills.distinct().find((f) => f.key === `fill:${fill.tradeId}:${fill.orderId}`);
+    const wire = merged === undefined ? null : toFill(merged);
+    if (wire !== null) this.options.hub?.publish({ type: 'fill.created', stream: 'fills', fill: wire });
+    this.bound?.venue.subscribeMarkets([fill.marketTicker]);
+    this.publishChangedPositions(before);
+    void this.afterChange();
+  }
+
+  private ingestLedgerFills(): void {
+    const { fills, lastId } = store.readFills(this.options.ledger, this.lastFillId);
+    this.lastFillId = lastId;
+    if (this.fills.add(fills).length > 0) this.folded = this.fold();
+  }
+
+  private async recordAdjustments(adjustments: AdjustmentPayload[]): Promise<void> {
+    await this.options.ledger.append(adjustments.map(adjustmentRecord));
+    this.adjustments = [...this.adjustments, ...adjustments];
+    this.folded = this.fold();
+    for (const a of adjustments) {
+      const message = `Position mismatch on ${a.ticker}: our fills say ${a.fromE2 / 100} contracts, the venue ${a.toE2 / 100}; the venue's position is taken.`;
+      this.options.logger.warn({ adjustment: a }, 'portfolio: position mismatch, the venue wins');
+      await this.options.activity
+        ?.record({
+          key: `position-mismatch:${a.ticker}:${a.asOfMs}`,
+          kind: 'reconciliation',
+          severity: 'warning',
+          message,
+          ticker: a.ticker,
+        })
+        .catch((err: unknown) =>
+          this.options.logger.warn({ err }, 'position mismatch activity not recorded'),
+        );
+    }
+  }
+
+  private async recordBalance(balance: BalanceFigures): Promise<void> {
+    this.balance = balance;
+    const last = this.lastSnapshot;
+    const nowMs = this.nowMs();
+    const isChanged =
+      last === null ||
+      last.availableE6 !== balance.availableE6 ||
+      last.portfolioValueE6 !== balance.portfolioValueE6;
+    const isDue = last === null || nowMs - last.atMs >= (this.options.balanceEveryMs ?? 300_000);
+    if (!isChanged && !isDue) return;
+    const snapshot: BalancePayload = {
+      availableE6: balance.availableE6,
+      portfolioValueE6: balance.portfolioValueE6,
+      equityE6: this.view().equityE6,
+      reason: isChanged ? 'change' : 'periodic',
+      atMs: Math.max(nowMs, (last?.atMs ?? 0) + 1),
+    };
+    await this.options.ledger.append([balanceRecord(snapshot)]);
+    this.lastSnapshot = snapshot;
+    if (!isChanged) return;
+    this.options.hub?.publish({
+      type: 'balance.updated',
+      stream: 'balance',
+      balance: {
+        availableMoneyE6: moneyE6(balance.availableE6),
+        portfolioValueMoneyE6: moneyE6(balance.portfolioValueE6),
+        updatedAtMs: snapshot.atMs,
+      },
+    });
+  }
+
+  /** New equity peak → ledger; then the loss guards. Errors are logged (a guard never throws out). */
+  private async afterChange(): Promise<void> {
+    try {
+      const view = this.view();
+      if (view.peakE6 !== null && (this.persistedPeakE6 === null || view.peakE6 > this.persistedPeakE6)) {
+        this.persistedPeakE6 = view.peakE6;
+        await this.options.ledger.append([peakRecord({ peakE6: view.peakE6, atMs: view.asOfMs })]);
+      }
+      if (this.options.controls !== undefined) await checkLossGuards(this.options.controls, view);
+    } catch (err) {
+      this.options.logger.error({ err }, 'portfolio: peak or loss guard failed');
+    }
+  }
+
+  private scheduleMark(): void {
+    if (this.markTimer !== null) return;
+    this.markTimer = setTimeout(() => {
+      this.markTimer = null;
+      void this.afterChange();
+    }, this.options.markEveryMs ?? 1_000);
+    this.markTimer.unref();
+  }
+
+  private publishChangedPositions(before: Folded): void {
+    const hub = this.options.hub;
+    if (hub === undefined) return;
+    const view = this.view();
+    for (const marked of view.positions) {
+      const old = before.positions.get(marked.position.ticker);
+      if (
+        old !== undefined &&
+        old.updatedAtMs === marked.position.updatedAtMs &&
+        old.positionE2 === marked.position.positionE2
+      )
+        continue;
+      hub.publish({
+        type: 'position.updated',
+        stream: 'positions',
+        position: toPosition(marked, this.eventTickerOf),
+      });
+    }
+  }
+
+  private updateDisputed(disputed: readonly string[]): void {
+    const next = new Set(disputed);
+    for (const ticker of next) {
+      if (!this.disputed.has(ticker))
+        this.options.logger.warn(
+          { ticker },
+          'portfolio: market disputed; its position stays open, never settled automatically',
+        );
+    }
+    this.disputed = next;
+  }
+
+  private fold(): Folded {
+    return foldPortfolio(this.fills.distinct(), this.settlements, this.adjustments);
+  }
+
+  private isHeld(ticker: string): boolean {
+    return (this.folded.positions.get(ticker)?.positionE2 ?? 0) !== 0;
+  }
+
+  private subscribeHeld(): void {
+    const held = [...this.folded.positions.values()].filter((p) => p.positionE2 !== 0).map((p) => p.ticker);
+    if (held.length > 0) this.bound?.venue.subscribeMarkets(held);
+  }
+
+  private bookTop(ticker: string): BookTop | null {
+    const book = this.bound?.venue.quotableBook(ticker) ?? null;
+    if (book === null) return null;
+    const top = topOfBook(book);
+    return { bestBidE4: top.bidPriceE4, bestAskE4: top.askPriceE4, isQuotable: book.isQuotable };
+  }
+}
+
+function wsFill(fill: WsFill, nowMs: number, ledgerId: number): PortfolioFill {
+  return {
+    source: WS_LEDGER_SOURCE,
+    key: `fill:${fill.tradeId}:${fill.orderId}`,
+    ledgerId,
+    orderId: fill.orderId,
+    tradeId: fill.tradeId,
+    fillId: null,
+    clientOrderId: fill.clientOrderId,
+    ticker: fill.marketTicker,
+    side: fill.bookSide,
+    yesPriceE4: fill.yesPriceE4,
+    countE2: fill.countE2,
+    feeE6: fill.feeE6,
+    isTaker: fill.isTaker,
+    postPositionE2: fill.postPositionE2,
+    executedAtMs: fill.tsMs > 0 ? fill.tsMs : nowMs,
+  };
+}
