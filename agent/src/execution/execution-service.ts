@@ -39,6 +39,8 @@ import {
   type ExecutionActivitySink,
 } from './activity.js';
 import { recoverUnanswered } from './recovery.js';
+import { StrategyOrderGroups } from './order-groups.js';
+import { amendSeen, venueViewOf } from './lost-writes.js';
 import { flattenRefusal, type FlattenPlacement } from '../flatten/order-guard.js';
 import { lifecycleEventsFrom } from './venue-events.js';
 import { createEvent, listResting, writeFailure } from './write-outcomes.js';
@@ -80,12 +82,17 @@ export class ExecutionService {
   private readonly nowMs: () => number;
   private boundVenue: ExecutionVenue | null = null;
   private unbind: (() => void) | undefined;
+  /** Venue events are applied one after another; a forced reconciliation waits for its own. */
+  private venueWork: Promise<void> = Promise.resolve();
+  /** The venue-side backstop: strategy order groups and `cancel_order_on_pause` (order-groups.ts). */
+  readonly orderGroups: StrategyOrderGroups;
 
   private constructor(
     private readonly options: ExecutionServiceOptions,
     readonly journal: OrderJournal,
   ) {
     this.nowMs = options.nowMs ?? Date.now;
+    this.orderGroups = StrategyOrderGroups.open(options);
   }
 
   /** Rebuilds our orders from the ledger and listens to the venue. */
@@ -132,6 +139,7 @@ export class ExecutionService {
     const order = this.ourOrder(orderId);
     if (order.orderId === null || !isWorking(order)) return order;
     const outcome = await venue.cancelOrder(order.orderId, order.ticker);
+    if (outcome.status === 'outcome_unknown') return this.afterLostWrite(venue, order, 'cancel');
     return this.afterCancel(order, outcome);
   }
 
@@ -183,6 +191,8 @@ export class ExecutionService {
       );
       return { kind: 'order', order: result.order };
     }
+    if (outcome.status === 'outcome_unknown')
+      return { kind: 'order', order: await this.afterLostWrite(venue, order, 'amend') };
     throw writeFailure(outcome, 'amend');
   }
 
@@ -237,6 +247,8 @@ export class ExecutionService {
       await this.recordDenial(clientOrderId, ticker, denial, origin);
       return { kind: 'denied', denial, clientOrderId };
     }
+    const settings = this.options.riskSettings?.() ?? DEFAULT_RISK_SETTINGS;
+    const backstop = await this.orderGroups.fieldsFor(venue.http, origin, settings);
     const intended = await this.journal.recordIntent({
       clientOrderId,
       ticker,
@@ -260,10 +272,12 @@ export class ExecutionService {
         timeInForce: request.timeInForce,
         selfTradePrevention: 'taker_at_cross',
         ...(request.reduceOnly === true ? { isReduceOnly: true } : {}),
+        ...backstop,
       },
       origin.kind === 'flatten' ? { isFlatten: true } : {},
     );
     const result = await this.apply(clientOrderId, createEvent(outcome));
+    await this.orderGroups.noteCreateOutcome(origin, outcome);
     if (outcome.status === 'outcome_unknown')
       this.options.logger.warn(
         { clientOrderId, ticker },
@@ -364,9 +378,11 @@ export class ExecutionService {
     this.unbind?.();
     this.boundVenue = venue;
     this.unbind = venue?.onEvent((event) => {
-      void this.onVenueEvent(event).catch((err: unknown) =>
-        this.options.logger.error({ err, type: event.type }, 'execution could not apply a venue event'),
-      );
+      this.venueWork = this.venueWork
+        .then(() => this.onVenueEvent(event))
+        .catch((err: unknown) =>
+          this.options.logger.error({ err, type: event.type }, 'execution could not apply a venue event'),
+        );
     });
     if (venue !== null)
       void this.recover(venue).catch((err: unknown) =>
@@ -390,6 +406,36 @@ export class ExecutionService {
       if (!result.ok)
         this.options.logger.debug({ clientOrderId, illegal: result.illegal }, 'venue event not applied');
     }
+    await this.orderGroups.noteVenueEvent(event, (orderId, clientOrderId) => {
+      const order =
+        this.journal.byOrderId(orderId) ??
+        (clientOrderId === null ? undefined : this.journal.get(clientOrderId));
+      return order?.origin;
+    });
+  }
+
+  /**
+   * A cancel or amend whose answer was lost: reconcile now, and take the order's state from the
+   * venue (lost-writes.ts). Only a failed reconciliation still answers OUTCOME_UNKNOWN.
+   */
+  private async afterLostWrite(
+    venue: ExecutionVenue,
+    order: Order,
+    what: 'cancel' | 'amend',
+  ): Promise<Order> {
+    const orderId = order.orderId as OrderId;
+    this.options.logger.warn({ orderId, what }, `${what} answer lost: reconciling with the venue`);
+    const report = await venue.reconcile();
+    await this.venueWork;
+    if (!report.isOk)
+      throw writeFailure(
+        { status: 'outcome_unknown', message: report.failure ?? 'reconciliation failed' },
+        what,
+      );
+    const amended = what === 'amend' ? amendSeen(this.ourOrder(orderId), venueViewOf(report, orderId)) : null;
+    if (amended !== null)
+      await this.apply(order.clientOrderId as ClientOrderId, amended.event, amended.priceE4);
+    return this.ourOrder(orderId);
   }
 }
 

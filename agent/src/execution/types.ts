@@ -12,7 +12,15 @@ import type { MoneyE6 } from '@pt/protocol';
 /** The venue reads the risk snapshot needs (REST, through the connector's limiter). */
 export type ExecutionVenueHttp = Pick<
   KalshiHttp,
-  'getMarket' | 'getEvent' | 'getBalance' | 'getPositions' | 'getOrders' | 'getExchangeStatus'
+  | 'getMarket'
+  | 'getEvent'
+  | 'getBalance'
+  | 'getPositions'
+  | 'getOrders'
+  | 'getExchangeStatus'
+  // The venue-side backstop (order-groups.ts): strategy orders go into an order group.
+  | 'createOrderGroup'
+  | 'getOrderGroup'
 >;
 
 /** The part of `KalshiConnector` the execution road uses. Only this module calls its writes. */
