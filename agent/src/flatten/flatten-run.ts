@@ -143,6 +143,8 @@ async function passOnMarket(
     bookWaitMs: Math.max(0, Math.min(BOOK_WAIT_MS, deadlineAtMs - deps.nowMs())),
   });
   if (result.kind === 'leave') {
+    // A create that went counts as sent, whatever its answer (a lost one may have filled).
+    if (result.order !== undefined) market.ordersSent += 1;
     report.leave(market, result.reason, result.detail);
     deps.progress({
       step,

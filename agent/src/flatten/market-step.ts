@@ -15,8 +15,13 @@ export type MarketPassResult =
   | { readonly kind: 'sent'; readonly order: Order }
   /** Nothing sent this pass; another pass may do better (no liquidity now). */
   | { readonly kind: 'wait'; readonly reason: FlattenResidualReason; readonly detail: string }
-  /** Leave the market for this run (paused, closed, unknown outcome, venue error). */
-  | { readonly kind: 'leave'; readonly reason: FlattenResidualReason; readonly detail: string };
+  /** Leave the market for this run (paused, closed, unknown outcome, venue error); `order` if one went. */
+  | {
+      readonly kind: 'leave';
+      readonly reason: FlattenResidualReason;
+      readonly detail: string;
+      readonly order?: Order;
+    };
 
 export interface MarketPassInput {
   readonly ticker: string;
@@ -72,11 +77,16 @@ export async function workMarket(
 function afterAnswer(order: Order): MarketPassResult {
   const detail = order.statusDetail ?? order.status;
   if (order.status === 'unknown' || order.status === 'submitting')
-    return { kind: 'leave', reason: 'outcome_unknown', detail: `Order ${order.clientOrderId}: ${detail}` };
+    return {
+      kind: 'leave',
+      reason: 'outcome_unknown',
+      detail: `Order ${order.clientOrderId}: ${detail}`,
+      order,
+    };
   if (order.status !== 'rejected') return { kind: 'sent', order };
   if (/trading_paused|trading_is_paused|exchange.*paused/i.test(detail))
-    return { kind: 'leave', reason: 'market_paused', detail };
+    return { kind: 'leave', reason: 'market_paused', detail, order };
   if (/market_not_active|market_closed|closed/i.test(detail))
-    return { kind: 'leave', reason: 'market_closed', detail };
-  return { kind: 'leave', reason: 'venue_error', detail };
+    return { kind: 'leave', reason: 'market_closed', detail, order };
+  return { kind: 'leave', reason: 'venue_error', detail, order };
 }

@@ -52,7 +52,7 @@ export const FlattenMarketResult = z
     reason: FlattenResidualReason.nullable(),
     /** One sentence: the venue's answer, the book, the deadline. */
     detail: z.string().nullable(),
-    /** Orders the run sent on this market (each reduce-only IOC). */
+    /** Orders the run sent on this market (each reduce-only IOC), whatever their answer. */
     ordersSent: z.int().min(0),
     /** Contracts those orders filled, as acknowledged. */
     filledCountE2: CountE2Schema,
