@@ -91,7 +91,8 @@ export async function runAgent(config: AgentConfig, io: RunAgentIo): Promise<voi
     removeDiscovery(config.dataDir, process.pid);
     lock.release();
   };
-  handleFatalErrors(log, cleanupSync);
+  // A crash still cancels our resting orders first (bounded by the setting's deadline).
+  handleFatalErrors(log, cleanupSync, () => api?.cancelRestingForShutdown() ?? Promise.resolve());
 
   // Closes whatever has been started, in order; shared by a stop signal and a failed start.
   let closing: Promise<void> | undefined;
@@ -101,6 +102,8 @@ export async function runAgent(config: AgentConfig, io: RunAgentIo): Promise<voi
       await control?.close();
       api?.publisher.stop();
       await server?.close(HTTP_DRAIN_GRACE_MS);
+      // Our resting orders are canceled while the venue still runs (setting, bounded; logged).
+      if (isRuntimeOpen) await api?.cancelRestingForShutdown();
       api?.close();
       // The connector records venue events through the write queue: the runtime stops the venue,
       // then closes the store.
@@ -121,7 +124,7 @@ export async function runAgent(config: AgentConfig, io: RunAgentIo): Promise<voi
       await closeAll();
     },
     cleanupSync,
-    hardDeadlineMs: HARD_STOP_DEADLINE_MS,
+    hardDeadlineMs: () => HARD_STOP_DEADLINE_MS + (api?.shutdownCancelBudgetMs() ?? 0),
     exit: (code) => exitAfterFlush(log, isStarted ? code : 1),
   });
 

@@ -7,7 +7,8 @@ import type { TradingState } from '@pt/protocol';
 import type { Logger } from 'pino';
 import { KalshiConnector } from '../connectors/kalshi/connector.js';
 import type { EnvironmentRuntime } from '../environment/index.js';
-import type { RiskSettings } from '../risk/index.js';
+import { cancelRestingForShutdown, type ShutdownCancelReport } from '../lifecycle/shutdown-cancel.js';
+import { DEFAULT_RISK_SETTINGS, type RiskSettings } from '../risk/index.js';
 import type { Store } from '../store/index.js';
 import type { ExecutionActivitySink } from './activity.js';
 import { ExecutionService } from './execution-service.js';
@@ -55,6 +56,30 @@ export class ExecutionHost {
     });
     this.service = { store, execution };
     return execution;
+  }
+
+  /**
+   * Before exit: cancels our resting orders when `cancelOrdersOnShutdown` is on, bounded by
+   * `shutdownCancelDeadlineMs` (lifecycle/shutdown-cancel.ts); null when off or nothing is open.
+   */
+  async cancelRestingForShutdown(): Promise<ShutdownCancelReport | null> {
+    const settings = this.options.riskSettings?.() ?? DEFAULT_RISK_SETTINGS;
+    if (!settings.cancelOrdersOnShutdown) {
+      this.options.logger.info('shutdown cancel is off: resting orders stay on the venue');
+      return null;
+    }
+    const execution = this.service?.execution;
+    if (execution === undefined) return null;
+    return cancelRestingForShutdown(execution, {
+      deadlineMs: settings.shutdownCancelDeadlineMs,
+      logger: this.options.logger,
+    });
+  }
+
+  /** How long the shutdown cancel may take now (0 when it is off): the stop's hard deadline grows by it. */
+  shutdownCancelBudgetMs(): number {
+    const settings = this.options.riskSettings?.() ?? DEFAULT_RISK_SETTINGS;
+    return settings.cancelOrdersOnShutdown ? settings.shutdownCancelDeadlineMs : 0;
   }
 
   close(): void {

@@ -6,8 +6,11 @@ export interface SignalHandlingOptions {
   stop: (reason: string) => Promise<void>;
   /** Last-resort cleanup that must work synchronously (discovery file, lock). */
   cleanupSync: () => void;
-  /** After the first signal the process is gone within this, whatever hangs (the contract says 5 s). */
-  hardDeadlineMs: number;
+  /**
+   * After the first signal the process is gone within this, whatever hangs (the contract says 5 s,
+   * plus the shutdown cancel's deadline when it is on); a function is read when the signal comes.
+   */
+  hardDeadlineMs: number | (() => number);
   exit: (code: number) => void;
 }
 
@@ -30,14 +33,13 @@ export function handleStopSignals(options: SignalHandlingOptions): () => void {
     }
     isStopping = true;
     logger.info({ signal }, 'stopping');
+    const hardDeadlineMs =
+      typeof options.hardDeadlineMs === 'function' ? options.hardDeadlineMs() : options.hardDeadlineMs;
     const deadline = setTimeout(() => {
-      logger.error(
-        { hardDeadlineMs: options.hardDeadlineMs },
-        'orderly stop overran its deadline: forcing exit',
-      );
+      logger.error({ hardDeadlineMs }, 'orderly stop overran its deadline: forcing exit');
       options.cleanupSync();
       exit(1);
-    }, options.hardDeadlineMs);
+    }, hardDeadlineMs);
     deadline.unref();
     options.stop(`signal ${signal}`).then(
       () => {
