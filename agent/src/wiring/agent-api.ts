@@ -11,6 +11,7 @@ import { activityRoutes } from '../api/routes/activity.routes.js';
 import { credentialsRoutes } from '../api/routes/credentials.routes.js';
 import { devicesRoutes } from '../api/routes/devices.routes.js';
 import { environmentRoutes } from '../api/routes/environment.routes.js';
+import { flattenRoutes } from '../api/routes/flatten.routes.js';
 import { ordersRoutes } from '../api/routes/orders.routes.js';
 import { pairRoutes } from '../api/routes/pair.routes.js';
 import { statusRoutes } from '../api/routes/status.routes.js';
@@ -29,6 +30,7 @@ import { CLIENT_ORDER_ID_PREFIX } from '../execution/execution-service.js';
 import { BookPublisher } from '../market-data/book-publisher.js';
 import type { BookSource } from '../market-data/book-publisher.js';
 import { ExecutionHost } from '../execution/execution-host.js';
+import { FlattenService, currentFlattenVenue } from '../flatten/index.js';
 import type { CredentialsStore } from '../keychain/index.js';
 import type { Store } from '../store/index.js';
 import { AGENT_VERSION } from '../lib/version.js';
@@ -58,13 +60,6 @@ export interface AgentApi {
   attachVenue(connector: ActivitySource & BookSource, store: Pick<Store, 'ledger'>): void;
   /** Stops the execution host's timers and closes its service (before the runtime stops the store). */
   close(): void;
-  /**
-   * Before exit, while the venue still runs: our resting orders canceled per the risk settings
-   * (`cancelOrdersOnShutdown`, bounded by `shutdownCancelDeadlineMs`); never rejects.
-   */
-  cancelRestingForShutdown(): Promise<void>;
-  /** The shutdown cancel's deadline now (0 when off), so the stop's hard deadline can grow by it. */
-  shutdownCancelBudgetMs(): number;
   /** The port the server got (`--port 0`): the Host and Origin allow-lists follow it. */
   setPort(port: number): void;
 }
@@ -108,6 +103,15 @@ export function buildAgentApi(deps: AgentApiDeps): AgentApi {
     riskSettings: () => controls.riskSettings(),
     activity: recorder,
   });
+  // Flatten All: halt, cancel everything, close every venue position through the execution road.
+  const flatten = new FlattenService({
+    controls,
+    execution: () => execution.current(),
+    venue: () => currentFlattenVenue(runtime),
+    hub,
+    activity: recorder,
+    logger: logger.child({ component: 'flatten' }),
+  });
   const health = (): HealthResponse => ({
     status: deps.agentStatus(),
     version: AGENT_VERSION,
@@ -132,6 +136,7 @@ export function buildAgentApi(deps: AgentApiDeps): AgentApi {
         tradingControlsRoutes(controls),
         ordersRoutes({ execution: () => execution.current() }),
         activityRoutes(feed),
+        flattenRoutes(flatten),
       ],
     },
   });
@@ -174,12 +179,6 @@ export function buildAgentApi(deps: AgentApiDeps): AgentApi {
       };
       bridgeConnectorActivity(connector, venueRecorder, logger.child({ component: 'activity' }), isOwnOrder);
     },
-    cancelRestingForShutdown: async () => {
-      await execution
-        .cancelRestingForShutdown()
-        .catch((err: unknown) => logger.error({ err }, 'shutdown cancel failed'));
-    },
-    shutdownCancelBudgetMs: () => execution.shutdownCancelBudgetMs(),
     close: () => {
       execution.close();
       books.close();

@@ -1,0 +1,124 @@
+/**
+ * Flatten All over the REAL agent process (agent/src/cli.ts) against the REAL simulator, through
+ * the paired API exactly as the PWA calls it: take a position with a marketable order, press
+ * `POST /v1/flatten`, read the report back with `GET /v1/flatten`, and find trading halted.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ActivityPage,
+  ErrorBody,
+  FlattenReport,
+  OrderResponse,
+  TradingState,
+  complementPrice,
+  parsePriceDollars,
+} from '@pt/protocol';
+import { callAgent, pairDevice, startSimAgent, type SimAgent } from '../e2e/helpers.js';
+
+let running: SimAgent | undefined;
+let token = '';
+
+beforeAll(async () => {
+  running = await startSimAgent();
+  ({ token } = await pairDevice(running));
+}, 60_000);
+
+afterAll(async () => {
+  await running?.stop();
+}, 30_000);
+
+function agent(): SimAgent {
+  if (running === undefined) throw new Error('agent not started');
+  return running;
+}
+
+function simRest(): string {
+  const sim = agent().sim;
+  if (sim === undefined) throw new Error('no simulator');
+  return sim.rest;
+}
+
+const call = (method: string, path: string, body?: unknown): Promise<Response> =>
+  callAgent(agent().origin, token, method, path, body);
+
+async function waitForActive(): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const state = TradingState.parse(await (await call('GET', '/v1/trading-state')).json());
+    if (state.mode === 'active') return;
+    if (Date.now() > deadline) throw new Error(`trading never became active: ${state.reason}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** A market with two-sided depth and its best YES ask (1 − the best NO bid), from the venue. */
+async function marketWithAsk(): Promise<{ ticker: string; askE4: number }> {
+  const res = await fetch(`${simRest()}/markets?status=open&limit=200`);
+  const { markets } = (await res.json()) as { markets: { ticker: string }[] };
+  const ticker = markets.find((m) => m.ticker.startsWith('KXFEDMENTION'))?.ticker;
+  if (ticker === undefined) throw new Error('no KXFEDMENTION market on the sim');
+  const book = (await (await fetch(`${simRest()}/markets/${ticker}/orderbook`)).json()) as {
+    orderbook_fp: { no_dollars: [string, string][] };
+  };
+  const bestNo = book.orderbook_fp.no_dollars.at(-1);
+  if (bestNo === undefined) throw new Error('no NO bid');
+  return { ticker, askE4: complementPrice(parsePriceDollars(bestNo[0])) };
+}
+
+describe('Flatten All on the real agent', () => {
+  it('GET before any press is 404; a bad body is 422 naming the field', async () => {
+    const none = await call('GET', '/v1/flatten');
+    expect(none.status).toBe(404);
+    const bad = await call('POST', '/v1/flatten', { maxSlippageE4: -1 });
+    expect(bad.status).toBe(422);
+    expect(ErrorBody.parse(await bad.json()).details).toMatchObject({ field: 'maxSlippageE4' });
+  });
+
+  it('takes a position on the simulator, flattens it, reports it and stays halted', async () => {
+    await waitForActive();
+    const { ticker, askE4 } = await marketWithAsk();
+    const placed = await call('POST', '/v1/orders', {
+      ticker,
+      side: 'bid',
+      priceE4: askE4,
+      countE2: 200,
+      timeInForce: 'immediate_or_cancel',
+      maxSlippageE4: 9_999,
+    });
+    const placedText = await placed.text();
+    expect(placed.status, placedText).toBe(201);
+    expect(OrderResponse.parse(JSON.parse(placedText)).order.filledCountE2).toBeGreaterThan(0);
+
+    const pressed = await call('POST', '/v1/flatten', { maxSlippageE4: 3_000 });
+    const pressedText = await pressed.text();
+    expect(pressed.status, pressedText).toBe(200);
+    const report = FlattenReport.parse(JSON.parse(pressedText));
+    expect(report).toMatchObject({
+      status: 'finished',
+      isHaltPersisted: true,
+      positionsBefore: 1,
+      positionsAfter: 0,
+      failure: null,
+    });
+    expect(report.markets).toEqual([
+      expect.objectContaining({ ticker, status: 'flattened', positionAfterE2: 0, reason: null }),
+    ]);
+
+    const latest = FlattenReport.parse(await (await call('GET', '/v1/flatten')).json());
+    expect(latest).toEqual(report);
+    const state = TradingState.parse(await (await call('GET', '/v1/trading-state')).json());
+    expect(state.mode).toBe('halted');
+    const activity = ActivityPage.parse(await (await call('GET', '/v1/activity?kind=system')).json());
+    expect(activity.events.map((e) => e.id)).toContain(`flatten:${report.flattenId}:done`);
+    // While halted, a manual order is refused; Flatten All is the only road that still sends.
+    const refused = await call('POST', '/v1/orders', {
+      ticker,
+      side: 'bid',
+      priceE4: askE4,
+      countE2: 100,
+      timeInForce: 'immediate_or_cancel',
+      maxSlippageE4: 9_999,
+    });
+    expect(refused.status).toBe(409);
+  });
+});
