@@ -60,6 +60,13 @@ export interface AgentApi {
   attachVenue(connector: ActivitySource & BookSource, store: Pick<Store, 'ledger'>): void;
   /** Stops the execution host's timers and closes its service (before the runtime stops the store). */
   close(): void;
+  /**
+   * Before exit, while the venue still runs: our resting orders canceled per the risk settings
+   * (`cancelOrdersOnShutdown`, bounded by `shutdownCancelDeadlineMs`); never rejects.
+   */
+  cancelRestingForShutdown(): Promise<void>;
+  /** The shutdown cancel's deadline now (0 when off), so the stop's hard deadline can grow by it. */
+  shutdownCancelBudgetMs(): number;
   /** The port the server got (`--port 0`): the Host and Origin allow-lists follow it. */
   setPort(port: number): void;
 }
@@ -179,6 +186,12 @@ export function buildAgentApi(deps: AgentApiDeps): AgentApi {
       };
       bridgeConnectorActivity(connector, venueRecorder, logger.child({ component: 'activity' }), isOwnOrder);
     },
+    cancelRestingForShutdown: async () => {
+      await execution
+        .cancelRestingForShutdown()
+        .catch((err: unknown) => logger.error({ err }, 'shutdown cancel failed'));
+    },
+    shutdownCancelBudgetMs: () => execution.shutdownCancelBudgetMs(),
     close: () => {
       execution.close();
       books.close();
