@@ -1,13 +1,16 @@
 /**
  * @module
- * Entry: mounts the React app. Wiring only.
+ * Entry: boots the agent connection, mounts the React app, registers the service worker. Wiring only.
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.js';
+import { boot } from './app/boot.js';
+import './app/styles.css';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root');
+void boot();
 createRoot(root).render(
   <StrictMode>
     <App />

@@ -1,4 +1,47 @@
-/** The top-level component: placeholder until the screens land. */
+/** The top level: pairing until this browser holds a token, then the command center. Wiring only. */
+import { ActivityPanel } from '../features/activity/ActivityPanel.js';
+import { EnvironmentBanner } from '../features/banner/EnvironmentBanner.js';
+import { HealthPanel } from '../features/health/HealthPanel.js';
+import { OrderTicket } from '../features/orders/OrderTicket.js';
+import { OrdersPanel } from '../features/orders/OrdersPanel.js';
+import { PairingPage } from '../features/pairing/PairingPage.js';
+import { useSessionStore } from '../features/session/session.store.js';
+import { pairBrowser } from './boot.js';
+import { navigate, usePath } from './router.js';
+
+function codeFromFragment(): string {
+  return decodeURIComponent(location.hash.replace(/^#/, ''));
+}
+
 export function App() {
-  return <h1>PredictionTrader</h1>;
+  const phase = useSessionStore((s) => s.phase);
+  const notice = useSessionStore((s) => s.notice);
+  const path = usePath();
+
+  if (phase === 'loading') return <p className="loading">Loading…</p>;
+  if (phase === 'unpaired' || path === '/pair') {
+    return (
+      <PairingPage
+        initialCode={codeFromFragment()}
+        notice={notice}
+        onPair={async (code, deviceName) => {
+          const result = await pairBrowser(code, deviceName);
+          // The code is spent: drop it (and the fragment) from the address bar and history.
+          if (result.ok) navigate('/');
+          return result;
+        }}
+      />
+    );
+  }
+  return (
+    <>
+      <EnvironmentBanner />
+      <main className="grid">
+        <OrderTicket />
+        <OrdersPanel />
+        <ActivityPanel />
+        <HealthPanel />
+      </main>
+    </>
+  );
 }

@@ -1,0 +1,124 @@
+/**
+ * The command center in real Chromium against the REAL agent process and the REAL simulator: pair
+ * through the page with the link the agent printed, see the SIM banner and the trading state go
+ * ACTIVE over the stream, place a resting order from the ticket, see it listed, cancel it, see
+ * the activity entries, get a fat-finger denial with its rule, and no console errors throughout.
+ * Screenshots go to test-artifacts/web-e2e/.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { SimAgent } from '../e2e/helpers.js';
+import { startSimAgent, waitFor } from '../e2e/helpers.js';
+import { buildWeb, launchBrowser } from './browser.js';
+import type { BrowserSession } from './browser.js';
+
+let running: SimAgent | undefined;
+let browser: BrowserSession | undefined;
+
+beforeAll(async () => {
+  buildWeb();
+  running = await startSimAgent();
+  browser = await launchBrowser();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await running?.stop();
+}, 30_000);
+
+function agent(): SimAgent {
+  if (running === undefined) throw new Error('agent not started');
+  return running;
+}
+function chrome(): BrowserSession {
+  if (browser === undefined) throw new Error('browser not started');
+  return browser;
+}
+
+/** The pairing link the agent printed on its terminal (stderr) at start-up. */
+async function printedPairLink(): Promise<string> {
+  let link: string | undefined;
+  await waitFor(() => {
+    link = /open (http:\/\/127\.0\.0\.1:\d+\/pair#[0-9A-Z]{4}-[0-9A-Z]{4})\n/.exec(
+      agent().agent.stderr(),
+    )?.[1];
+    return link !== undefined;
+  }, 'the pairing notice on the agent stderr');
+  return link as string;
+}
+
+async function openMarket(): Promise<string> {
+  const sim = agent().sim;
+  if (sim === undefined) throw new Error('no simulator');
+  const res = await fetch(`${sim.rest}/markets?status=open&limit=200`);
+  const { markets } = (await res.json()) as { markets: { ticker: string }[] };
+  const market = markets.find((m) => m.ticker.startsWith('KXHIGHNY'));
+  if (market === undefined) throw new Error('the sim serves no open KXHIGHNY market');
+  return market.ticker;
+}
+
+async function fillTicket(
+  page: Page,
+  fields: { ticker: string; price: string; slippage: string },
+): Promise<void> {
+  await page.getByLabel('Market ticker').fill(fields.ticker);
+  await page.getByLabel('Side').selectOption('bid');
+  await page.getByLabel('Limit price ($)').fill(fields.price);
+  await page.getByLabel('Contracts').fill('1');
+  await page.getByLabel('Max slippage from mid ($, fat-finger guard)').fill(fields.slippage);
+  await page.getByRole('button', { name: 'Review order' }).click();
+  await page.getByRole('button', { name: 'Place order' }).click();
+}
+
+describe('command center in Chromium on the real agent and simulator', () => {
+  it('pairs through the page, places, lists and cancels an order, and shows the activity', async () => {
+    const link = await printedPairLink();
+    expect(link.startsWith(`${agent().origin}/pair#`)).toBe(true);
+    const page = await chrome().context.newPage();
+    await page.goto(link);
+    const code = link.slice(link.indexOf('#') + 1);
+    await expect.poll(() => page.getByLabel('Pairing code').inputValue()).toBe(code);
+    await chrome().screenshot(page, '01-pairing');
+    await page.getByRole('button', { name: 'Pair' }).click();
+
+    await page.getByTestId('environment').filter({ hasText: 'SIM' }).waitFor({ timeout: 20_000 });
+    expect(new URL(page.url()).hash).toBe('');
+    // The agent opens its trading gate after reconciling; the banner follows over the stream.
+    await page.getByTestId('trading-mode').filter({ hasText: 'Trading ACTIVE' }).waitFor({ timeout: 30_000 });
+    await page.getByTestId('connection').filter({ hasText: 'Agent connected' }).waitFor();
+    await chrome().screenshot(page, '02-connected');
+
+    const ticker = await openMarket();
+    await fillTicket(page, { ticker, price: '0.01', slippage: '0.9999' });
+    await page
+      .getByTestId('ticket-outcome')
+      .filter({ hasText: 'Order resting' })
+      .waitFor({ timeout: 20_000 });
+    const row = page.getByTestId('orders-table').locator('tbody tr', { hasText: ticker }).first();
+    await expect.poll(() => row.getAttribute('data-status')).toBe('resting');
+    expect(await row.textContent()).toContain('$0.0100');
+    await chrome().screenshot(page, '03-order-resting');
+
+    await row.getByRole('button', { name: /^Cancel order on/ }).click();
+    await expect.poll(() => row.getAttribute('data-status'), { timeout: 20_000 }).toBe('canceled');
+
+    // The feed shows the order's life on this market (live over the stream, no reload).
+    const entries = page.getByTestId('activity-list').locator('li[data-kind="order"]', { hasText: ticker });
+    await expect.poll(() => entries.count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
+    await chrome().screenshot(page, '04-canceled-activity');
+    expect(chrome().problems).toEqual([]);
+  }, 120_000);
+
+  it('shows a fat-fingered order’s denial with its rule and detail', async () => {
+    const page = chrome().context.pages().at(-1);
+    if (page === undefined) throw new Error('no page');
+    const ticker = await openMarket();
+    await fillTicket(page, { ticker, price: '0.99', slippage: '0.01' });
+    const outcome = page.getByTestId('ticket-outcome');
+    await outcome.filter({ hasText: 'Denied by FAT_FINGER' }).waitFor({ timeout: 20_000 });
+    expect(await outcome.getAttribute('role')).toBe('alert');
+    await chrome().screenshot(page, '05-denied');
+    // The browser itself logs the refused request (HTTP 422); nothing else may have gone wrong.
+    expect(chrome().problems.filter((p) => !/status of 422/.test(p))).toEqual([]);
+  }, 60_000);
+});

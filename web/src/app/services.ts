@@ -1,0 +1,21 @@
+/**
+ * The agent client the feature stores use, set once at boot (app/boot.ts) and by component tests
+ * (a fake). Stores call it; components never do.
+ */
+import type { RestClient } from '../agent-client/index.js';
+
+export type AgentRest = Pick<
+  RestClient,
+  'status' | 'tradingState' | 'orders' | 'activity' | 'pair' | 'placeOrder' | 'cancelOrder' | 'cancelAll'
+>;
+
+let current: AgentRest | null = null;
+
+export function setAgentRest(rest: AgentRest): void {
+  current = rest;
+}
+
+export function agentRest(): AgentRest {
+  if (current === null) throw new Error('agent client not set (boot has not run)');
+  return current;
+}

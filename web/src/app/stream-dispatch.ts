@@ -1,0 +1,63 @@
+/**
+ * Routes what the stream worker reports into the feature stores. Everything here applies at once:
+ * the streams this increment subscribes (orders, trading state, activity, health) are all safety
+ * signals or low-rate; frame coalescing arrives with the market data streams.
+ */
+import type { AccountStream, ServerEvent, StreamName } from '@pt/protocol';
+import type { StreamListener } from '../agent-client/index.js';
+import { useActivityStore } from '../features/activity/activity.store.js';
+import { useHealthStore } from '../features/health/health.store.js';
+import { useOrdersStore } from '../features/orders/orders.store.js';
+import { useSessionStore } from '../features/session/session.store.js';
+import { useTradingStore } from '../features/trading/trading.store.js';
+
+export const SUBSCRIBED_STREAMS: readonly AccountStream[] = ['orders', 'trading_state', 'activity', 'health'];
+
+const RELOADERS: Partial<Record<string, () => Promise<void>>> = {
+  orders: () => useOrdersStore.getState().reload(),
+  trading_state: () => useTradingStore.getState().reload(),
+  activity: () => useActivityStore.getState().reload(),
+  health: () => useHealthStore.getState().reload(),
+};
+
+function applyEvent(event: ServerEvent): void {
+  switch (event.type) {
+    case 'order.updated':
+      useOrdersStore.getState().apply(event.order);
+      return;
+    case 'trading_state.changed':
+      useTradingStore.getState().apply(event.tradingState);
+      return;
+    case 'activity.appended':
+      useActivityStore.getState().append(event.activity);
+      return;
+    case 'health.changed':
+      useHealthStore.getState().apply(event.health);
+      return;
+    case 'book.snapshot':
+    case 'book.delta':
+    case 'market.updated':
+    case 'fill.created':
+    case 'position.updated':
+    case 'balance.updated':
+    case 'flatten.progressed':
+      // Not subscribed in this increment.
+      return;
+  }
+}
+
+export function createStreamDispatch(onUnauthorized: (detail: string) => void): StreamListener {
+  return {
+    onStatus: (connection) => {
+      useSessionStore.setState({ connection });
+      if (connection.state === 'unauthorized') onUnauthorized(connection.detail);
+    },
+    onHello: (hello) =>
+      useSessionStore.setState({ environment: hello.environment, agentVersion: hello.agentVersion }),
+    onEvent: applyEvent,
+    onReload: (stream: StreamName) => {
+      void RELOADERS[stream]?.().catch(() => undefined);
+    },
+    onAgentError: () => undefined,
+  };
+}

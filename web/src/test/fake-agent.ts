@@ -1,0 +1,58 @@
+/**
+ * A fake agent REST client for component tests (house style: UI tests run against a fake
+ * agent-client; the real agent is in agent/test/web). Each method answers from a queue the test
+ * fills, and records what it was called with.
+ */
+import type { CancelAllResponse, Order, OrderResponse, PlaceOrderRequest } from '@pt/protocol';
+import type { ClientError, CommandResult } from '../agent-client/index.js';
+import type { AgentRest } from '../app/services.js';
+
+export interface FakeAgent {
+  readonly rest: AgentRest;
+  readonly placed: PlaceOrderRequest[];
+  readonly canceled: string[];
+  placeAnswer: CommandResult<OrderResponse>;
+  orders: Order[];
+}
+
+export function refusal(
+  error: Partial<ClientError> & Pick<ClientError, 'code' | 'message'>,
+): CommandResult<never> {
+  return { ok: false, error: { status: 422, retryable: false, ...error } };
+}
+
+export function fakeAgent(): FakeAgent {
+  const fake: FakeAgent = {
+    placed: [],
+    canceled: [],
+    orders: [],
+    placeAnswer: refusal({ code: 'INTERNAL', message: 'no answer queued' }),
+    rest: {
+      status: () => Promise.reject(new Error('status not faked')),
+      tradingState: () => Promise.reject(new Error('tradingState not faked')),
+      orders: () => Promise.resolve({ orders: fake.orders }),
+      activity: () => Promise.resolve({ events: [], nextCursor: null }),
+      pair: () => Promise.resolve(refusal({ code: 'UNAUTHORIZED', message: 'not faked' })),
+      placeOrder: (request) => {
+        fake.placed.push(request);
+        return Promise.resolve(fake.placeAnswer);
+      },
+      cancelOrder: (orderId) => {
+        fake.canceled.push(orderId);
+        const order = fake.orders.find((o) => o.orderId === orderId);
+        if (order === undefined)
+          return Promise.resolve(refusal({ code: 'NOT_FOUND', message: 'no such order' }));
+        const canceled: Order = {
+          ...order,
+          status: 'canceled',
+          remainingCountE2: 0 as Order['remainingCountE2'],
+          updatedAtMs: order.updatedAtMs + 1,
+        };
+        return Promise.resolve({ ok: true, data: { order: canceled } });
+      },
+      cancelAll: () =>
+        Promise.resolve({ ok: true, data: { canceled: [], unknown: [] } satisfies CancelAllResponse }),
+    },
+  };
+  return fake;
+}
