@@ -1,7 +1,8 @@
 /**
  * Flatten All over the REAL agent process (agent/src/cli.ts) against the REAL simulator, through
  * the paired API exactly as the PWA calls it: take a position with a marketable order, press
- * `POST /v1/flatten`, read the report back with `GET /v1/flatten`, and find trading halted.
+ * `POST /v1/flatten` while subscribed to the `flatten` stream, read the report back with
+ * `GET /v1/flatten`, and find trading halted.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -13,7 +14,9 @@ import {
   complementPrice,
   parsePriceDollars,
 } from '@pt/protocol';
+import type { ServerMessage } from '@pt/protocol';
 import { callAgent, pairDevice, startSimAgent, type SimAgent } from '../e2e/helpers.js';
+import { readyClient, type TestClient } from '../stream/stream-harness.js';
 
 let running: SimAgent | undefined;
 let token = '';
@@ -65,6 +68,20 @@ async function marketWithAsk(): Promise<{ ticker: string; askE4: number }> {
   return { ticker, askE4: complementPrice(parsePriceDollars(bestNo[0])) };
 }
 
+type Progressed = Extract<ServerMessage, { type: 'flatten.progressed' }>;
+
+/** Every `flatten.progressed` until the one whose report is finished. */
+async function collectProgress(client: TestClient): Promise<Progressed[]> {
+  const events: Progressed[] = [];
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const message = await client.next(Math.max(1, deadline - Date.now()));
+    if (message.type !== 'flatten.progressed') continue;
+    events.push(message);
+    if (message.report.status === 'finished') return events;
+  }
+}
+
 describe('Flatten All on the real agent', () => {
   it('GET before any press is 404; a bad body is 422 naming the field', async () => {
     const none = await call('GET', '/v1/flatten');
@@ -89,6 +106,14 @@ describe('Flatten All on the real agent', () => {
     expect(placed.status, placedText).toBe(201);
     expect(OrderResponse.parse(JSON.parse(placedText)).order.filledCountE2).toBeGreaterThan(0);
 
+    const client = await readyClient(agent().wsUrl, token, { origin: agent().origin });
+    client.send({ type: 'subscribe', streams: ['flatten'], tickers: [] });
+    expect(await client.next()).toMatchObject({
+      type: 'subscribed',
+      streams: [{ stream: 'flatten', seq: 0 }],
+    });
+    const streamed = collectProgress(client);
+
     const pressed = await call('POST', '/v1/flatten', { maxSlippageE4: 3_000 });
     const pressedText = await pressed.text();
     expect(pressed.status, pressedText).toBe(200);
@@ -103,6 +128,15 @@ describe('Flatten All on the real agent', () => {
     expect(report.markets).toEqual([
       expect.objectContaining({ ticker, status: 'flattened', positionAfterE2: 0, reason: null }),
     ]);
+
+    // Streamed step by step (seq 1, 2, …), the last event being the final report.
+    const events = await streamed;
+    expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+    expect(events.length).toBeGreaterThan(3);
+    expect(events.every((e) => e.report.flattenId === report.flattenId)).toBe(true);
+    expect(events.at(-1)?.report).toEqual(report);
+    client.ws.close();
+    await client.closed;
 
     const latest = FlattenReport.parse(await (await call('GET', '/v1/flatten')).json());
     expect(latest).toEqual(report);

@@ -105,6 +105,40 @@ describe('Flatten All against the simulator', () => {
     expect(FlattenReport.parse(report)).toEqual(report);
   });
 
+  it('the road refuses a flatten order that could grow the position: nothing recorded, nothing sent', async () => {
+    await resumeTrading(h);
+    const position = await takePosition(h, a, 'long', 100);
+    const ordersBefore = await venueOrderCount(h);
+    const intentsBefore = h.store.ledger.readByKind('execution.intent', { limit: 10_000 }).length;
+    const sell = {
+      ticker: a,
+      side: 'ask' as const,
+      priceE4: 100,
+      countE2: position,
+      timeInForce: 'immediate_or_cancel' as const,
+    };
+    const flatten = { kind: 'flatten' as const };
+    await expect(h.execution.place(sell, flatten, { plannedFromPositionE2: position })).rejects.toThrow(
+      /reduce-only/,
+    );
+    await expect(
+      h.execution.place({ ...sell, reduceOnly: true, side: 'bid' }, flatten, {
+        plannedFromPositionE2: position,
+      }),
+    ).rejects.toThrow(/increase/);
+    await expect(
+      h.execution.place({ ...sell, reduceOnly: true, countE2: position + 100 }, flatten, {
+        plannedFromPositionE2: position,
+      }),
+    ).rejects.toThrow(/flip/);
+    await expect(h.execution.place({ ...sell, reduceOnly: true }, flatten)).rejects.toThrow(/planned from/);
+    expect(h.store.ledger.readByKind('execution.intent', { limit: 10_000 }).length).toBe(intentsBefore);
+    expect(await venueOrderCount(h)).toBe(ordersBefore);
+    expect(await positionOn(h, a)).toBe(position);
+    const report = await h.flatten.press({ maxSlippageE4: 3_000 }).done;
+    expect(report.markets.find((m) => m.ticker === a)).toMatchObject({ status: 'flattened' });
+  });
+
   it('a press after a finished run starts a new run, which finds nothing to do', async () => {
     const ordersBefore = await venueOrderCount(h);
     const first = h.flatten.latest();
