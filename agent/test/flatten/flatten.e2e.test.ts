@@ -55,10 +55,11 @@ async function waitForActive(): Promise<void> {
 }
 
 /** A market with two-sided depth and its best YES ask (1 − the best NO bid), from the venue. */
-async function marketWithAsk(): Promise<{ ticker: string; askE4: number }> {
+async function marketWithAsk(index: number): Promise<{ ticker: string; askE4: number }> {
   const res = await fetch(`${simRest()}/markets?status=open&limit=200`);
   const { markets } = (await res.json()) as { markets: { ticker: string }[] };
-  const ticker = markets.find((m) => m.ticker.startsWith('KXFEDMENTION'))?.ticker;
+  // A different market per test: a losing exit puts its market in the risk cooldown.
+  const ticker = markets.filter((m) => m.ticker.startsWith('KXFEDMENTION'))[index]?.ticker;
   if (ticker === undefined) throw new Error('no KXFEDMENTION market on the sim');
   const book = (await (await fetch(`${simRest()}/markets/${ticker}/orderbook`)).json()) as {
     orderbook_fp: { no_dollars: [string, string][] };
@@ -93,7 +94,7 @@ describe('Flatten All on the real agent', () => {
 
   it('takes a position on the simulator, flattens it, reports it and stays halted', async () => {
     await waitForActive();
-    const { ticker, askE4 } = await marketWithAsk();
+    const { ticker, askE4 } = await marketWithAsk(0);
     const placed = await call('POST', '/v1/orders', {
       ticker,
       side: 'bid',
@@ -154,5 +155,30 @@ describe('Flatten All on the real agent', () => {
       maxSlippageE4: 9_999,
     });
     expect(refused.status).toBe(409);
+  });
+
+  it('two presses at once over HTTP join one run: same flattenId, same report', async () => {
+    const resumed = await call('POST', '/v1/trading-state', { mode: 'active', reason: 'e2e: trade again' });
+    expect(resumed.status).toBe(200);
+    await waitForActive();
+    const { ticker, askE4 } = await marketWithAsk(1);
+    const placed = await call('POST', '/v1/orders', {
+      ticker,
+      side: 'bid',
+      priceE4: askE4,
+      countE2: 100,
+      timeInForce: 'immediate_or_cancel',
+      maxSlippageE4: 9_999,
+    });
+    expect(placed.status, await placed.text()).toBe(201);
+    const [first, second] = await Promise.all([
+      call('POST', '/v1/flatten', { maxSlippageE4: 3_000 }),
+      call('POST', '/v1/flatten', {}),
+    ]);
+    expect([first.status, second.status]).toEqual([200, 200]);
+    const [r1, r2] = [FlattenReport.parse(await first.json()), FlattenReport.parse(await second.json())];
+    expect(r2).toEqual(r1);
+    expect(r1).toMatchObject({ positionsBefore: 1, positionsAfter: 0 });
+    expect(r1.markets.reduce((sum, m) => sum + m.ordersSent, 0)).toBeGreaterThan(0);
   });
 });
