@@ -39,6 +39,8 @@ import {
   type ExecutionActivitySink,
 } from './activity.js';
 import { recoverUnanswered } from './recovery.js';
+import { refreshWorking } from './working-refresh.js';
+import type { RiskCaches } from './risk-cache-host.js';
 import { StrategyOrderGroups } from './order-groups.js';
 import { amendSeen, venueViewOf } from './lost-writes.js';
 import { flattenRefusal, type FlattenPlacement } from '../flatten/order-guard.js';
@@ -72,6 +74,8 @@ export interface ExecutionServiceOptions {
   activity?: ExecutionActivitySink;
   /** Today's P&L and losing exits for the risk snapshot (the portfolio module); default zeros. */
   portfolio?: () => PortfolioRiskInputs;
+  /** Risk inputs from memory (risk-cache.ts) when ready; absent = a REST capture per decision. */
+  riskCaches?: RiskCaches;
   /** The fat-finger limit when a request names none (default $0.10). */
   defaultMaxSlippageE4?: number;
   nowMs?: () => number;
@@ -322,6 +326,7 @@ export class ExecutionService {
       portfolio: this.options.portfolio?.(),
       defaultMaxSlippageE4: this.options.defaultMaxSlippageE4 ?? DEFAULT_MAX_SLIPPAGE_E4,
       nowMs: this.nowMs(),
+      riskCache: this.options.riskCaches?.for(venue),
     });
   }
 
@@ -398,6 +403,9 @@ export class ExecutionService {
     const recorded = await recoverUnanswered(venue, orphans, (id, event) => this.apply(id, event));
     if (recorded > 0)
       this.options.logger.warn({ orders: recorded }, 'unanswered orders of a previous run: reconciling');
+    const moved = await refreshWorking(venue, orphans, (id, event) => this.apply(id, event));
+    if (moved > 0)
+      this.options.logger.info({ orders: moved }, 'working orders changed while the agent was down');
   }
 
   private async onVenueEvent(event: ConnectorEvent): Promise<void> {

@@ -1,15 +1,17 @@
 /**
  * The checks before an order is recorded and sent, cheapest first: the effective trading state
  * (halted denies everything new), the fat-finger guard against the book mid, then the risk engine
- * on a snapshot captured now. A denial is a value; a venue that cannot answer the snapshot reads
- * throws VENUE_UNAVAILABLE (nothing recorded, nothing sent).
+ * on a snapshot: from memory (risk-cache.ts) when it is ready, else captured now over REST. A
+ * denial is a value; a venue that cannot answer the snapshot reads throws VENUE_UNAVAILABLE
+ * (nothing recorded, nothing sent).
  */
 import type { MarketTicker, Order, OrderSide, TradingState } from '@pt/protocol';
 import { countE2, priceE4 } from '@pt/protocol';
 import { evaluateOrder, type OrderIntent, type RiskSettings } from '../risk/index.js';
 import { checkFatFinger } from './fat-finger.js';
 import type { OrderJournal } from './order-journal.js';
-import { captureRiskSnapshot } from './risk-inputs.js';
+import type { RiskCache } from './risk-cache.js';
+import { captureRiskSnapshot, type SnapshotInputs } from './risk-inputs.js';
 import type { Denial, ExecutionVenue, PortfolioRiskInputs } from './types.js';
 
 export interface PreTradeOrder {
@@ -38,6 +40,8 @@ export interface PreTradeContext {
   portfolio: PortfolioRiskInputs | undefined;
   defaultMaxSlippageE4: number;
   nowMs: number;
+  /** The in-memory snapshot (risk-cache.ts); absent or not ready = REST capture. */
+  riskCache?: RiskCache | undefined;
 }
 
 export async function preTradeCheck(
@@ -52,7 +56,7 @@ export async function preTradeCheck(
     const fatFinger = checkFatFinger(ctx.venue.quotableBook(order.ticker), order.priceE4, maxSlippage);
     if (fatFinger !== null) return fatFinger;
   }
-  const snapshot = await captureRiskSnapshot({
+  const inputs: SnapshotInputs = {
     venue: ctx.venue,
     ticker: order.ticker,
     ourOrders: ctx.ourOrders,
@@ -61,7 +65,8 @@ export async function preTradeCheck(
     nowMs: ctx.nowMs,
     tradingState: state,
     portfolio: ctx.portfolio,
-  });
+  };
+  const snapshot = (await ctx.riskCache?.capture(inputs)) ?? (await captureRiskSnapshot(inputs));
   const intent: OrderIntent = {
     ticker: order.ticker,
     side: 'yes',

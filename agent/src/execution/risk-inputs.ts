@@ -12,17 +12,16 @@
 import type { MarketTicker, Order, TradingState } from '@pt/protocol';
 import { moneyE6, topOfBook } from '@pt/protocol';
 import { collectAll } from '../connectors/kalshi/http/paginate.js';
-import type { VenueMarket, VenueMarketStatus, VenueOrder } from '../connectors/kalshi/http/types.js';
+import type { VenueOrder } from '../connectors/kalshi/http/types.js';
 import { AgentError } from '../lib/errors.js';
 import {
   restingOrderFromProtocol,
   type BookQuote,
   type EventGroup,
-  type MarketState,
   type RestingOrder,
-  type RiskMarketStatus,
   type RiskSnapshot,
 } from '../risk/index.js';
+import { marketState } from './risk-cache-markets.js';
 import type { ExecutionVenue, PortfolioRiskInputs } from './types.js';
 
 export interface SnapshotInputs {
@@ -126,7 +125,8 @@ function restingOrders(
   return [...fromVenue, ...notListed];
 }
 
-function bookQuote(venue: ExecutionVenue, ticker: MarketTicker): BookQuote {
+/** The market's quotable book as the engine's quote (no book = stale, not quotable). */
+export function bookQuote(venue: Pick<ExecutionVenue, 'quotableBook'>, ticker: MarketTicker): BookQuote {
   const book = venue.quotableBook(ticker);
   if (book === null) return { ticker, bestBidE4: null, bestAskE4: null, isQuotable: false, isStale: true };
   const top = topOfBook(book);
@@ -137,19 +137,4 @@ function bookQuote(venue: ExecutionVenue, ticker: MarketTicker): BookQuote {
     isQuotable: book.isQuotable,
     isStale: false,
   };
-}
-
-const MARKET_STATUS: Record<VenueMarketStatus, RiskMarketStatus> = {
-  active: 'active',
-  initialized: 'paused',
-  inactive: 'paused',
-  closed: 'closed',
-  determined: 'closed',
-  disputed: 'closed',
-  amended: 'closed',
-  finalized: 'closed',
-};
-
-function marketState(market: VenueMarket): MarketState {
-  return { ticker: market.ticker, status: MARKET_STATUS[market.status], closeTimeMs: market.closeTimeMs };
 }

@@ -19,7 +19,7 @@ import { BookRegistry } from './book/index.js';
 import { ContractMonitor } from './contract/contract-monitor.js';
 import type { KalshiCredentials } from './credentials.js';
 import { ExchangeMonitor } from './exchange-monitor.js';
-import { HealthTracker, type ConnectorHealth } from './health.js';
+import { HealthTracker, type ConnectorHealth, type ExchangeObservation } from './health.js';
 import { KalshiHttp } from './http/index.js';
 import type {
   AmendOrderRequest,
@@ -258,6 +258,11 @@ export class KalshiConnector implements VenueConnector {
   /** Polls `/exchange/status` now (it is also polled every `exchangePollMs`). */
   async refreshExchangeStatus(): Promise<void> {
     await this.exchange.poll();
+  }
+
+  /** The exchange-status monitor's last observation (the risk cache reads it instead of REST). */
+  exchangeStatus(): ExchangeObservation {
+    return this.exchange.current();
   }
 
   budget(): Record<RateBucket, BucketBudget> {
