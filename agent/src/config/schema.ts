@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TradingEnvironment } from '@pt/protocol';
+import { SentimentTopic, TradingEnvironment } from '@pt/protocol';
 
 /**
  * The agent's default loopback port. Fixed so the PWA keeps one origin (and its storage) across
@@ -21,6 +21,19 @@ export const Port = z
 export const VibeConfig = z.strictObject({
   url: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }),
   apiKey: z.string().min(1).optional(),
+  /** Topics to poll (vibe's topic ids); default: every topic of vibe's default rules. */
+  topics: z.array(SentimentTopic).min(1).max(32).optional(),
+  /** Poll interval (default 15 s), decay half-life (default 1800 s), kill switch after this long without a valid answer (default 60 s) or data this old (default 600 s). */
+  pollIntervalS: z.int().min(1).max(3_600).optional(),
+  halfLifeS: z
+    .int()
+    .min(1)
+    .max(7 * 86_400)
+    .optional(),
+  killAfterS: z.int().min(1).max(86_400).optional(),
+  staleLimitS: z.int().min(1).max(86_400).optional(),
+  /** Below this share of items from healthy sources a topic's confidence is cut (default 0.5). */
+  minHealthyShare: z.number().min(0).max(1).optional(),
 });
 
 /**
