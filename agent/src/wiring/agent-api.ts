@@ -13,6 +13,7 @@ import { devicesRoutes } from '../api/routes/devices.routes.js';
 import { environmentRoutes } from '../api/routes/environment.routes.js';
 import { flattenRoutes } from '../api/routes/flatten.routes.js';
 import { ordersRoutes } from '../api/routes/orders.routes.js';
+import { portfolioRoutes } from '../api/routes/portfolio.routes.js';
 import { pairRoutes } from '../api/routes/pair.routes.js';
 import { statusRoutes } from '../api/routes/status.routes.js';
 import { tradingControlsRoutes } from '../api/routes/trading-controls.routes.js';
@@ -32,6 +33,7 @@ import type { BookSource } from '../market-data/book-publisher.js';
 import { ExecutionHost } from '../execution/execution-host.js';
 import { FlattenService, currentFlattenVenue } from '../flatten/index.js';
 import type { CredentialsStore } from '../keychain/index.js';
+import { PortfolioHost, PortfolioQueries } from '../portfolio/index.js';
 import type { Store } from '../store/index.js';
 import { AGENT_VERSION } from '../lib/version.js';
 import { TradingControls } from '../trading-controls/trading-controls.js';
@@ -103,12 +105,21 @@ export function buildAgentApi(deps: AgentApiDeps): AgentApi {
   // `market:<ticker>` streams: a snapshot on subscribe, then coalesced deltas of the venue's book.
   const books = new BookPublisher({ hub, logger: logger.child({ component: 'books' }) });
   const feed = new ActivityFeed(() => runtime.current().store);
+  const portfolio = new PortfolioHost({
+    runtime,
+    logger,
+    timeZone: config.timeZone,
+    hub,
+    activity: recorder,
+    controls,
+  });
   const execution = new ExecutionHost({
     runtime,
     logger,
     tradingState: () => controls.tradingState(),
     riskSettings: () => controls.riskSettings(),
     activity: recorder,
+    portfolio: () => portfolio.riskInputs(),
   });
   // Flatten All: halt, cancel everything, close every venue position through the execution road.
   const flatten = new FlattenService({
@@ -144,6 +155,7 @@ export function buildAgentApi(deps: AgentApiDeps): AgentApi {
         ordersRoutes({ execution: () => execution.current() }),
         activityRoutes(feed),
         flattenRoutes(flatten),
+        portfolioRoutes(new PortfolioQueries(() => portfolio.current())),
       ],
     },
   });
@@ -194,6 +206,7 @@ export function buildAgentApi(deps: AgentApiDeps): AgentApi {
     shutdownCancelBudgetMs: () => execution.shutdownCancelBudgetMs(),
     close: () => {
       execution.close();
+      portfolio.close();
       books.close();
       feed.close();
     },
