@@ -53,8 +53,13 @@ export async function workMarket(
     book: venue.quotableBook(ticker),
     maxSlippageE4: input.maxSlippageE4,
   });
-  if (plan.kind === 'flat') return { kind: 'wait', reason: 'deadline', detail: 'Already flat' };
-  if (plan.kind === 'no_liquidity') return { kind: 'wait', reason: 'no_liquidity', detail: plan.detail };
+  // 'flat' cannot happen here (a market at 0 is flattened by the read), but it sends nothing either.
+  if (plan.kind !== 'order')
+    return {
+      kind: 'wait',
+      reason: 'no_liquidity',
+      detail: plan.kind === 'flat' ? 'Nothing to close' : plan.detail,
+    };
   try {
     const result = await execution.place(
       { ticker, ...plan.order },
