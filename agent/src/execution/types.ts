@@ -21,6 +21,8 @@ export type ExecutionVenueHttp = Pick<
   // The venue-side backstop (order-groups.ts): strategy orders go into an order group.
   | 'createOrderGroup'
   | 'getOrderGroup'
+  // Start-up refresh of our working orders (working-refresh.ts).
+  | 'getOrder'
 >;
 
 /** The part of `KalshiConnector` the execution road uses. Only this module calls its writes. */
