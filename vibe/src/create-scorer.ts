@@ -10,7 +10,7 @@ export type ScorerKind = 'onnx' | 'vader';
 
 /** Module and export of each scorer inside `scorer/`. */
 const SCORERS: Record<ScorerKind, { module: string; exportName: string }> = {
-  onnx: { module: './scorer/onnx-scorer.js', exportName: 'OnnxSentimentScorer' },
+  onnx: { module: './scorer/onnx-sentiment-scorer.js', exportName: 'OnnxSentimentScorer' },
   vader: { module: './scorer/vader-scorer.js', exportName: 'VaderScorer' },
 };
 

@@ -10,11 +10,12 @@ import type { AddressInfo } from 'node:net';
 import { parseVibeCli } from './cli.js';
 import { createScorer } from './create-scorer.js';
 import { createLog } from './lib/log.js';
-import { buildVibeService, ConfigError } from './service.js';
+import { buildVibeService, ConfigError, loadKeys } from './service.js';
 
 async function main(): Promise<void> {
   const options = parseVibeCli(process.argv.slice(2));
   const log = createLog(options.logLevel);
+  loadKeys(options, process.env); // fail fast (exit 2) before loading a model
   const scorer = await createScorer(options.scorer);
   const service = buildVibeService(options, { scorer, log, env: process.env });
   const first = await service.pipeline.tick();

@@ -68,7 +68,7 @@ export function loadKeys(
       : parseOrThrow(ApiKeyFile, readJson(options.keys, '--keys'), `--keys ${options.keys}`);
   let fromEnv: ReturnType<typeof parseKeysEnv> = [];
   try {
-    fromEnv = env.VIBE_API_KEYS === undefined ? [] : parseKeysEnv(env.VIBE_API_KEYS);
+    fromEnv = (env.VIBE_API_KEYS ?? '').trim() === '' ? [] : parseKeysEnv(env.VIBE_API_KEYS ?? '');
   } catch (err) {
     throw new ConfigError(err instanceof Error ? err.message : String(err));
   }
