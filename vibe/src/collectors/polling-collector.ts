@@ -1,5 +1,5 @@
 /**
- * The one Collector implementation: fetch → parse → time-shift (offline) → dedupe → health.
+ * The one Collector implementation: fetch → parse → time-shift (offline replay) → dedupe → health.
  * Sources differ only in their fetcher and parser. A failed poll (timeout, HTTP error, payload
  * that is not a feed/listing) backs off exponentially up to `maxBackoffMs`; a Retry-After is
  * obeyed; a malformed item is skipped, counted and logged once per kind of fault.
@@ -10,6 +10,9 @@ import type { Fetcher } from './fetcher.js';
 import { HealthTracker } from './health.js';
 import type { CollectedItem, Collector, CollectorHealth, ParseResult } from './types.js';
 
+/** Share of a replayed payload (oldest first) available at once; the rest trickles in. */
+export const REPLAY_RELEASED_SHARE = 0.75;
+
 export interface PollingCollectorOptions {
   name: string;
   fetcher: Fetcher;
@@ -17,7 +20,12 @@ export interface PollingCollectorOptions {
   parse: (body: string, source: string) => ParseResult;
   intervalMs: number;
   maxBackoffMs: number;
-  /** Offline replay: shift item times so the newest item of the payload is "now" at first read. */
+  /**
+   * Offline replay: at first read, shift item times so the item at REPLAY_RELEASED_SHARE of the
+   * payload (by time) is "now"; the older items are there at once, the newer ones are held back and
+   * released as their shifted time passes (a replayed feed keeps producing items, spaced as the
+   * publisher spaced them).
+   */
   isTimeShifted?: boolean;
   log: Log;
   nowMs?: () => number;
@@ -101,11 +109,14 @@ export class PollingCollector implements Collector {
 
   private shift(items: CollectedItem[]): CollectedItem[] {
     if (this.options.isTimeShifted !== true || items.length === 0) return items;
+    const now = this.nowMs();
     if (this.shiftMs === null) {
-      const newest = Math.max(...items.map((item) => item.publishedAtMs));
-      this.shiftMs = this.nowMs() - newest;
+      const times = items.map((item) => item.publishedAtMs).sort((a, b) => a - b);
+      this.shiftMs = now - (times[Math.floor((times.length - 1) * REPLAY_RELEASED_SHARE)] ?? now);
     }
     const shiftMs = this.shiftMs;
-    return items.map((item) => ({ ...item, publishedAtMs: item.publishedAtMs + shiftMs }));
+    return items
+      .map((item) => ({ ...item, publishedAtMs: item.publishedAtMs + shiftMs }))
+      .filter((item) => item.publishedAtMs <= now);
   }
 }
