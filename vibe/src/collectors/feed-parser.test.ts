@@ -86,3 +86,23 @@ describe('parseFeed on broken input', () => {
     expect(parseFeed(xml, 'rss:one').items.map((item) => item.id)).toEqual(['rss:one:https://x.test/1']);
   });
 });
+
+describe('parseFeed on RSS 1.0 (RDF)', () => {
+  it('reads items that are siblings of the channel', () => {
+    const xml = `<?xml version="1.0"?>
+      <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+        <channel rdf:about="https://x.test/"><title>x</title></channel>
+        <item rdf:about="https://x.test/1"><title>Fed &amp; the markets</title><link>https://x.test/1</link><dc:date>2026-03-08T22:16:00Z</dc:date></item>
+      </rdf:RDF>`;
+    expect(parseFeed(xml, 'rss:rdf').items).toEqual([
+      {
+        id: 'rss:rdf:https://x.test/1',
+        source: 'rss:rdf',
+        title: 'Fed & the markets',
+        text: '',
+        url: 'https://x.test/1',
+        publishedAtMs: Date.parse('2026-03-08T22:16:00Z'),
+      },
+    ]);
+  });
+});

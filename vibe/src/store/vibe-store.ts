@@ -72,10 +72,11 @@ export class VibeStore {
     this.db.pragma('foreign_keys = ON');
     this.db.exec(SCHEMA);
     this.insertItem = this.db.prepare(
-      'INSERT OR IGNORE INTO items (id, source, title, published_at_ms, polarity, model_id) VALUES (?, ?, ?, ?, ?, ?)',
+      // ON CONFLICT (not OR IGNORE, which would also swallow a failed CHECK): only a repeat is skipped.
+      'INSERT INTO items (id, source, title, published_at_ms, polarity, model_id) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
     );
     this.insertTopic = this.db.prepare(
-      'INSERT OR IGNORE INTO item_topics (item_id, topic, published_at_ms) VALUES (?, ?, ?)',
+      'INSERT INTO item_topics (item_id, topic, published_at_ms) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
     );
     this.insertAggregate = this.db.prepare(
       'INSERT OR REPLACE INTO aggregates (topic, generated_at_ms, score, confidence, n_items, sources_json) VALUES (?, ?, ?, ?, ?, ?)',
