@@ -83,6 +83,23 @@ describe('strategy order groups', () => {
     second.close();
   }, 60_000);
 
+  it('sets up one group when a strategy sends its first orders concurrently', async () => {
+    settings = RiskSettings.parse({ ...DEFAULT_RISK_SETTINGS, strategyGroupContractsLimitE2: 500 });
+    const service = open();
+    const [a, b] = await Promise.all([
+      placeResting(service, strategy('s-burst'), unique('burst-a')),
+      placeResting(service, strategy('s-burst'), unique('burst-b')),
+    ]);
+    const groupId = service.orderGroups.groupOf('s-burst')?.orderGroupId;
+    expect((await venueOrder(a.clientOrderId ?? '')).orderGroupId).toBe(groupId);
+    expect((await venueOrder(b.clientOrderId ?? '')).orderGroupId).toBe(groupId);
+    const rows = harness.store.ledger
+      .readByKind(ORDER_GROUP_KIND)
+      .filter((row) => JSON.stringify(row.payload).includes('"s-burst"'));
+    expect(rows).toHaveLength(1);
+    service.close();
+  }, 60_000);
+
   it('re-creates the group when the limit setting changes or the venue no longer has it', async () => {
     settings = RiskSettings.parse({ ...DEFAULT_RISK_SETTINGS, strategyGroupContractsLimitE2: 500 });
     const service = open();
