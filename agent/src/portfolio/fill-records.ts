@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { REST_FILL_KIND, REST_FILL_SOURCE } from '../connectors/kalshi/reconcile/reconciler.js';
 import { FillFrame } from '../connectors/kalshi/ws/frames/account-schemas.js';
 import { WS_LEDGER_SOURCE } from '../connectors/kalshi/ws/ledger-sink.js';
+import type { WsFill } from '../connectors/kalshi/ws/types.js';
 import type { LedgerEvent } from '../store/index.js';
 
 export const FILL_KIND = REST_FILL_KIND;
@@ -93,4 +94,25 @@ export function fillFromLedger(row: LedgerEvent): PortfolioFill | null {
     };
   }
   return null;
+}
+
+/** A fill as the stream delivered it, before its ledger row commits (`ledgerId` given by the caller). */
+export function fillFromStream(fill: WsFill, nowMs: number, ledgerId: number): PortfolioFill {
+  return {
+    source: WS_LEDGER_SOURCE,
+    key: `fill:${fill.tradeId}:${fill.orderId}`,
+    ledgerId,
+    orderId: fill.orderId,
+    tradeId: fill.tradeId,
+    fillId: null,
+    clientOrderId: fill.clientOrderId,
+    ticker: fill.marketTicker,
+    side: fill.bookSide,
+    yesPriceE4: fill.yesPriceE4,
+    countE2: fill.countE2,
+    feeE6: fill.feeE6,
+    isTaker: fill.isTaker,
+    postPositionE2: fill.postPositionE2,
+    executedAtMs: fill.tsMs > 0 ? fill.tsMs : nowMs,
+  };
 }

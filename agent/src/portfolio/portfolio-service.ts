@@ -12,23 +12,23 @@ import type { ActivityInput } from '../activity/index.js';
 import type { UnsequencedEvent } from '../api/stream/hub.js';
 import type { ConnectorEvent } from '../connectors/kalshi/venue-connector.js';
 import type { WsFill } from '../connectors/kalshi/ws/types.js';
-import { WS_LEDGER_SOURCE } from '../connectors/kalshi/ws/ledger-sink.js';
 import type { PortfolioRiskInputs } from '../execution/types.js';
 import { systemTimeZone } from './calendar-day.js';
-import type { PortfolioFill } from './fill-records.js';
+import { fillFromStream } from './fill-records.js';
 import { FillSet } from './fill-set.js';
 import { checkLossGuards } from './loss-guards.js';
 import type { LossControls } from './loss-guards.js';
 import type { BookTop } from './marks.js';
-import { adjustmentRecord, balanceRecord, peakRecord, settlementRecord } from './portfolio-events.js';
-import type { AdjustmentPayload, BalancePayload, SettlementPayload } from './portfolio-events.js';
+import { adjustmentRecord, settlementRecord } from './portfolio-events.js';
+import type { AdjustmentPayload, SettlementPayload } from './portfolio-events.js';
+import { BalanceBook } from './balance-book.js';
 import { foldPortfolio } from './portfolio-fold.js';
 import type { Folded } from './portfolio-fold.js';
 import * as store from './portfolio-ledger.js';
 import type { PortfolioLedger } from './portfolio-ledger.js';
 import { buildView } from './portfolio-view.js';
-import type { BalanceFigures, PortfolioView } from './portfolio-view.js';
-import { eventTickerFromMarket, toFill, toPosition } from './to-protocol.js';
+import type { PortfolioView } from './portfolio-view.js';
+import { eventTickerFromMarket, positionMismatch, toFill, toPosition } from './to-protocol.js';
 import { readSettlements, reconcilePositions, settlementKey } from './venue-sync.js';
 import type { MarketInfo, SyncHttp } from './venue-sync.js';
 
@@ -56,6 +56,8 @@ export interface PortfolioServiceOptions {
   balanceEveryMs?: number;
   /** Re-marks on book changes at most this often (default 1 s). */
   markEveryMs?: number;
+  /** A burst of fills triggers one sync this long after the first (default 500 ms). */
+  syncAfterFillMs?: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -73,12 +75,12 @@ export class PortfolioService {
   private readonly lastUnrealized = new Map<string, number>();
   private disputed = new Set<string>();
   private readonly markets = new Map<string, MarketInfo>();
-  private balance: BalanceFigures | null = null;
-  private lastSnapshot: BalancePayload | null;
-  private persistedPeakE6: number | null;
+  private readonly money: BalanceBook;
   private bound: { venue: PortfolioVenue; off: () => void } | null = null;
   private syncing: Promise<void> | null = null;
+  private queuedSync: Promise<void> | null = null;
   private markTimer: ReturnType<typeof setTimeout> | null = null;
+  private syncTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly timer: ReturnType<typeof setInterval> | null;
   private readonly nowMs: () => number;
 
@@ -91,8 +93,7 @@ export class PortfolioService {
     this.lastFillId = lastId;
     this.settlements = store.readSettlementPayloads(ledger);
     this.adjustments = store.readAdjustments(ledger);
-    this.lastSnapshot = store.readBalances(ledger).at(-1)?.balance ?? null;
-    this.persistedPeakE6 = store.readPeak(ledger);
+    this.money = new BalanceBook(ledger, options.balanceEveryMs ?? 300_000);
     this.folded = this.fold();
     const every = options.syncEveryMs ?? 30_000;
     this.timer = every > 0 ? setInterval(() => void this.sync(), every) : null;
@@ -121,6 +122,7 @@ export class PortfolioService {
   close(): void {
     if (this.timer !== null) clearInterval(this.timer);
     if (this.markTimer !== null) clearTimeout(this.markTimer);
+    if (this.syncTimer !== null) clearTimeout(this.syncTimer);
     this.bound?.off();
     this.bound = null;
   }
@@ -132,8 +134,8 @@ export class PortfolioService {
       book: (ticker) => this.bookTop(ticker),
       lastUnrealizedE6: this.lastUnrealized,
       disputed: this.disputed,
-      balance: this.balance,
-      peakE6: this.persistedPeakE6,
+      balance: this.money.balance(),
+      peakE6: this.money.peakE6(),
       nowMs: this.nowMs(),
       timeZone: this.timeZone,
     });
@@ -169,7 +171,7 @@ export class PortfolioService {
   }
 
   availableE6(): number | null {
-    return this.balance?.availableE6 ?? null;
+    return this.money.balance()?.availableE6 ?? null;
   }
 
   isVenueBound(): boolean {
@@ -185,15 +187,25 @@ export class PortfolioService {
 
   /**
    * One REST pass against the bound venue: missed fills from the ledger, settlements (held back for
-   * a disputed market), positions (the venue wins), balance. Single-flight; failures are logged.
+   * a disputed market), positions (the venue wins), balance. Failures are logged, never thrown.
    */
   sync(): Promise<void> {
-    this.syncing ??= this.syncOnce()
+    // A request during a pass may be about something that pass read before (a settlement, a
+    // fill): it gets one more pass after it, shared by every request that arrives meanwhile.
+    if (this.syncing !== null) {
+      this.queuedSync ??= this.syncing.then(() => {
+        this.queuedSync = null;
+        return this.sync();
+      });
+      return this.queuedSync;
+    }
+    const pass = this.syncOnce()
       .catch((err: unknown) => this.options.logger.warn({ err }, 'portfolio sync with the venue failed'))
       .finally(() => {
         this.syncing = null;
       });
-    return this.syncing;
+    this.syncing = pass;
+    return pass;
   }
 
   private async syncOnce(): Promise<void> {
@@ -217,7 +229,9 @@ export class PortfolioService {
     }
     const adjustments = await reconcilePositions(venue.http, this.folded.positions, this.nowMs, this.markets);
     if (adjustments.length > 0) await this.recordAdjustments(adjustments);
-    await this.recordBalance(read.balance);
+    const changed = await this.money.record(read.balance, () => this.view().equityE6, this.nowMs());
+    if (changed !== null)
+      this.options.hub?.publish({ type: 'balance.updated', stream: 'balance', balance: changed });
     this.publishChangedPositions(before);
     await this.afterChange();
   }
@@ -231,7 +245,7 @@ export class PortfolioService {
   private onFill(fill: WsFill): void {
     const before = this.folded;
     this.liveFills += 1;
-    const added = this.fills.add([wsFill(fill, this.nowMs(), LIVE_ID_BASE + this.liveFills)]);
+    const added = this.fills.add([fillFromStream(fill, this.nowMs(), LIVE_ID_BASE + this.liveFills)]);
     if (added.length === 0) return;
     this.folded = this.fold();
     const merged = this.fills.distinct().find((f) => f.key === `fill:${fill.tradeId}:${fill.orderId}`);
@@ -240,6 +254,7 @@ export class PortfolioService {
     this.bound?.venue.subscribeMarkets([fill.marketTicker]);
     this.publishChangedPositions(before);
     void this.afterChange();
+    this.scheduleSync();
   }
 
   private ingestLedgerFills(): void {
@@ -253,65 +268,34 @@ export class PortfolioService {
     this.adjustments = [...this.adjustments, ...adjustments];
     this.folded = this.fold();
     for (const a of adjustments) {
-      const message = `Position mismatch on ${a.ticker}: our fills say ${a.fromE2 / 100} contracts, the venue ${a.toE2 / 100}; the venue's position is taken.`;
       this.options.logger.warn({ adjustment: a }, 'portfolio: position mismatch, the venue wins');
       await this.options.activity
-        ?.record({
-          key: `position-mismatch:${a.ticker}:${a.asOfMs}`,
-          kind: 'reconciliation',
-          severity: 'warning',
-          message,
-          ticker: a.ticker,
-        })
+        ?.record(positionMismatch(a))
         .catch((err: unknown) =>
           this.options.logger.warn({ err }, 'position mismatch activity not recorded'),
         );
     }
   }
 
-  private async recordBalance(balance: BalanceFigures): Promise<void> {
-    this.balance = balance;
-    const last = this.lastSnapshot;
-    const nowMs = this.nowMs();
-    const isChanged =
-      last === null ||
-      last.availableE6 !== balance.availableE6 ||
-      last.portfolioValueE6 !== balance.portfolioValueE6;
-    const isDue = last === null || nowMs - last.atMs >= (this.options.balanceEveryMs ?? 300_000);
-    if (!isChanged && !isDue) return;
-    const snapshot: BalancePayload = {
-      availableE6: balance.availableE6,
-      portfolioValueE6: balance.portfolioValueE6,
-      equityE6: this.view().equityE6,
-      reason: isChanged ? 'change' : 'periodic',
-      atMs: Math.max(nowMs, (last?.atMs ?? 0) + 1),
-    };
-    await this.options.ledger.append([balanceRecord(snapshot)]);
-    this.lastSnapshot = snapshot;
-    if (!isChanged) return;
-    this.options.hub?.publish({
-      type: 'balance.updated',
-      stream: 'balance',
-      balance: {
-        availableMoneyE6: moneyE6(balance.availableE6),
-        portfolioValueMoneyE6: moneyE6(balance.portfolioValueE6),
-        updatedAtMs: snapshot.atMs,
-      },
-    });
-  }
-
   /** New equity peak → ledger; then the loss guards. Errors are logged (a guard never throws out). */
   private async afterChange(): Promise<void> {
     try {
       const view = this.view();
-      if (view.peakE6 !== null && (this.persistedPeakE6 === null || view.peakE6 > this.persistedPeakE6)) {
-        this.persistedPeakE6 = view.peakE6;
-        await this.options.ledger.append([peakRecord({ peakE6: view.peakE6, atMs: view.asOfMs })]);
-      }
+      await this.money.notePeak(view.peakE6, view.asOfMs);
       if (this.options.controls !== undefined) await checkLossGuards(this.options.controls, view);
     } catch (err) {
       this.options.logger.error({ err }, 'portfolio: peak or loss guard failed');
     }
+  }
+
+  /** A fill moved cash: read the balance (and the rest) soon, once per burst of fills. */
+  private scheduleSync(): void {
+    if (this.syncTimer !== null) return;
+    this.syncTimer = setTimeout(() => {
+      this.syncTimer = null;
+      void this.sync();
+    }, this.options.syncAfterFillMs ?? 500);
+    this.syncTimer.unref();
   }
 
   private scheduleMark(): void {
@@ -374,24 +358,4 @@ export class PortfolioService {
     const top = topOfBook(book);
     return { bestBidE4: top.bidPriceE4, bestAskE4: top.askPriceE4, isQuotable: book.isQuotable };
   }
-}
-
-function wsFill(fill: WsFill, nowMs: number, ledgerId: number): PortfolioFill {
-  return {
-    source: WS_LEDGER_SOURCE,
-    key: `fill:${fill.tradeId}:${fill.orderId}`,
-    ledgerId,
-    orderId: fill.orderId,
-    tradeId: fill.tradeId,
-    fillId: null,
-    clientOrderId: fill.clientOrderId,
-    ticker: fill.marketTicker,
-    side: fill.bookSide,
-    yesPriceE4: fill.yesPriceE4,
-    countE2: fill.countE2,
-    feeE6: fill.feeE6,
-    isTaker: fill.isTaker,
-    postPositionE2: fill.postPositionE2,
-    executedAtMs: fill.tsMs > 0 ? fill.tsMs : nowMs,
-  };
 }

@@ -2,7 +2,7 @@
  * Internal portfolio values → protocol shapes (rows never go to the wire as they are). Venue ids
  * the protocol refuses (a fill id that is not GUID-shaped) make that fill unpublishable: null.
  */
-import { Fill, MarketTicker } from '@pt/protocol';
+import { Fill, MarketTicker, formatCountFp, signedCountE2 } from '@pt/protocol';
 import type {
   BalanceSnapshot,
   PortfolioPosition,
@@ -11,7 +11,8 @@ import type {
   SettlementRecord,
 } from '@pt/protocol';
 import type { MergedFill } from './fill-set.js';
-import type { BalancePayload } from './portfolio-events.js';
+import type { ActivityInput } from '../activity/index.js';
+import type { AdjustmentPayload, BalancePayload } from './portfolio-events.js';
 import type { AppliedSettlement } from './portfolio-fold.js';
 import type { MarkedPosition, PortfolioView } from './portfolio-view.js';
 import { averageCostPriceE4, realizedNetE6 } from './position-math.js';
@@ -138,5 +139,16 @@ export function toBalanceSnapshot(b: BalancePayload): BalanceSnapshot {
     equityMoneyE6: b.equityE6 === null ? null : m(b.equityE6),
     reason: b.reason,
     atMs: b.atMs,
+  };
+}
+
+/** The activity entry of a reconciliation that took the venue's position over ours. */
+export function positionMismatch(a: AdjustmentPayload): ActivityInput {
+  return {
+    key: `position-mismatch:${a.ticker}:${a.asOfMs}`,
+    kind: 'reconciliation',
+    severity: 'warning',
+    message: `Position mismatch on ${a.ticker}: our fills say ${formatCountFp(signedCountE2(a.fromE2))} contracts, the venue ${formatCountFp(signedCountE2(a.toE2))}; the venue's position is taken.`,
+    ticker: a.ticker,
   };
 }

@@ -94,17 +94,23 @@ describe('loss halts on the simulator', () => {
     const peak = w.portfolio.view().peakE6;
     expect(peak).not.toBeNull();
     expect(w.store.ledger.readByKind(PEAK_KIND).length).toBeGreaterThan(0);
-    await w.controls.updateRiskSettings({ maxDrawdownE6: 1, lossCooldownMs: 0 }, trader);
+    // The losses so far already put equity below the peak: the limit starts exactly there
+    // (inclusive: allowed), so only the next loss breaches it.
+    const before = w.portfolio.view();
+    const sofar = Math.max(1, (before.peakE6 ?? 0) - (before.equityE6 ?? 0));
+    await w.controls.updateRiskSettings({ maxDrawdownE6: sofar, lossCooldownMs: 0 }, trader);
+    await w.portfolio.sync();
+    expect(haltCause(w.controls)).toBeUndefined();
     const other = await w.quotableMarket('KX', [ticker]);
     await w.buy(other, 200);
     await w.portfolio.sync();
     await waitFor(() => haltCause(w.controls));
     expect(haltCause(w.controls)).toBe('drawdown');
     expect(w.controls.tradingState().reason).toMatch(
-      /below its peak of \$[\d,]+\.\d\d, over the \$0\.00 maximum drawdown/,
+      /below its peak of \$[\d,]+\.\d\d, over the \$[\d,]+\.\d\d maximum drawdown/,
     );
     const view = w.portfolio.view();
-    expect((view.peakE6 ?? 0) - (view.equityE6 ?? 0)).toBeGreaterThan(1);
+    expect((view.peakE6 ?? 0) - (view.equityE6 ?? 0)).toBeGreaterThan(sofar);
     // The peak is read back from the ledger by a new service (a restart), not recomputed from zero.
     const reopened = PortfolioService.open({
       ledger: w.store.ledger,
