@@ -75,9 +75,7 @@ export function buildView(inputs: ViewInputs): PortfolioView {
     marked += used;
     positions.push({ position, mark, unrealizedUsedE6: used, isDisputed });
   }
-  const todayRealized = inputs.folded.realized
-    .filter((entry) => calendarDay(entry.atMs, inputs.timeZone) === today)
-    .reduce((sum, entry) => sum + entry.realizedNetE6, 0);
+  const todayRealized = todayRealizedE6(inputs.folded.realized, inputs.nowMs, inputs.timeZone, today);
   const equityE6 =
     inputs.balance === null ? null : inputs.balance.availableE6 + inputs.balance.portfolioValueE6 + marked;
   return {
@@ -92,4 +90,23 @@ export function buildView(inputs: ViewInputs): PortfolioView {
     peakE6: inputs.peakE6 === null ? equityE6 : Math.max(inputs.peakE6, equityE6 ?? inputs.peakE6),
     asOfMs: inputs.nowMs,
   };
+}
+
+/** No calendar day lasts longer than this (26 h in a zone change, plus margin). */
+const DAY_SPAN_MS = 50 * 3_600_000;
+
+/** Realized entries are in time order: only the last ~2 days can fall on today. */
+function todayRealizedE6(
+  entries: Folded['realized'],
+  nowMs: number,
+  timeZone: string,
+  today: string,
+): number {
+  let sum = 0;
+  for (let i = entries.length - 1; i >= 0; i -= 1) {
+    const entry = entries[i];
+    if (entry === undefined || entry.atMs < nowMs - DAY_SPAN_MS) break;
+    if (calendarDay(entry.atMs, timeZone) === today) sum += entry.realizedNetE6;
+  }
+  return sum;
 }
