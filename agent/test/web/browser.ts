@@ -23,6 +23,8 @@ export function buildWeb(): void {
     [join(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'],
     {
       cwd: REPO_ROOT,
+      // vitest sets NODE_ENV=test, which would make a development build (React dev, no service worker).
+      env: { ...process.env, NODE_ENV: 'production' },
       stdio: ['ignore', 'ignore', 'pipe'],
       timeout: 120_000,
     },

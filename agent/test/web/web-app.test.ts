@@ -2,7 +2,9 @@
  * The command center in real Chromium against the REAL agent process and the REAL simulator: pair
  * through the page with the link the agent printed, see the SIM banner and the trading state go
  * ACTIVE over the stream, place a resting order from the ticket, see it listed, cancel it, see
- * the activity entries, get a fat-finger denial with its rule, and no console errors throughout.
+ * the activity entries, get a fat-finger denial with its rule, and no console errors throughout;
+ * three tabs share ONE stream connection and stay in sync; the app is installable and its service
+ * worker serves the shell offline, saying the agent is unreachable; Flatten All reports and halts.
  * Screenshots go to test-artifacts/web-e2e/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +15,7 @@ import { buildWeb, launchBrowser } from './browser.js';
 import type { BrowserSession } from './browser.js';
 
 let running: SimAgent | undefined;
+let isAgentStopped = false;
 let browser: BrowserSession | undefined;
 
 beforeAll(async () => {
@@ -23,7 +26,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await running?.stop();
+  if (!isAgentStopped) await running?.stop();
 }, 30_000);
 
 function agent(): SimAgent {
@@ -55,6 +58,19 @@ async function openMarket(): Promise<string> {
   const market = markets.find((m) => m.ticker.startsWith('KXHIGHNY'));
   if (market === undefined) throw new Error('the sim serves no open KXHIGHNY market');
   return market.ticker;
+}
+
+/** Stream sockets the agent has authenticated so far (its log on stderr). */
+function streamConnections(): number {
+  return agent().agent.stderr().split('stream socket authenticated').length - 1;
+}
+
+function firstPage(): Page {
+  const page = chrome()
+    .context.pages()
+    .find((p) => p.url().startsWith(agent().origin));
+  if (page === undefined) throw new Error('no app page');
+  return page;
 }
 
 async function fillTicket(
@@ -110,8 +126,7 @@ describe('command center in Chromium on the real agent and simulator', () => {
   }, 120_000);
 
   it('shows a fat-fingered order’s denial with its rule and detail', async () => {
-    const page = chrome().context.pages().at(-1);
-    if (page === undefined) throw new Error('no page');
+    const page = firstPage();
     const ticker = await openMarket();
     await fillTicket(page, { ticker, price: '0.99', slippage: '0.01' });
     const outcome = page.getByTestId('ticket-outcome');
@@ -120,5 +135,93 @@ describe('command center in Chromium on the real agent and simulator', () => {
     await chrome().screenshot(page, '05-denied');
     // The browser itself logs the refused request (HTTP 422); nothing else may have gone wrong.
     expect(chrome().problems.filter((p) => !/status of 422/.test(p))).toEqual([]);
+  }, 60_000);
+
+  it('three tabs share one agent connection and stay in sync', async () => {
+    const first = firstPage();
+    const before = streamConnections();
+    expect(before).toBeGreaterThanOrEqual(1);
+    const others = [await chrome().context.newPage(), await chrome().context.newPage()];
+    for (const page of others) {
+      await page.goto(`${agent().origin}/`);
+      await page.getByTestId('environment').filter({ hasText: 'SIM' }).waitFor({ timeout: 20_000 });
+      await page.getByTestId('connection').filter({ hasText: 'Agent connected' }).waitFor();
+    }
+    const [second, third] = others as [Page, Page];
+    // Placed from the third tab, seen live in the first.
+    const ticker = await openMarket();
+    await fillTicket(third, { ticker, price: '0.02', slippage: '0.9999' });
+    await third
+      .getByTestId('ticket-outcome')
+      .filter({ hasText: 'Order resting' })
+      .waitFor({ timeout: 20_000 });
+    const rowInFirst = first
+      .getByTestId('orders-table')
+      .locator('tbody tr[data-status="resting"]', { hasText: '$0.0200' });
+    await rowInFirst.waitFor({ timeout: 20_000 });
+    // Cancel all from the second tab; every tab sees it canceled.
+    await second.getByRole('button', { name: 'Cancel all' }).click();
+    await second.getByRole('button', { name: /^Confirm: cancel 1 working order$/ }).click();
+    for (const page of [first, second, third]) {
+      const row = page.getByTestId('orders-table').locator('tbody tr', { hasText: '$0.0200' });
+      await expect.poll(() => row.getAttribute('data-status'), { timeout: 20_000 }).toBe('canceled');
+    }
+    await chrome().screenshot(third, '06-third-tab');
+    expect(streamConnections()).toBe(before);
+    expect(chrome().problems.filter((p) => !/status of 422/.test(p))).toEqual([]);
+    await Promise.all(others.map((page) => page.close()));
+  }, 90_000);
+
+  it('is installable, with a service worker controlling the page', async () => {
+    const page = firstPage();
+    // The page is a browser context: evaluated as source text (this package has no DOM types).
+    expect(await page.evaluate('navigator.serviceWorker.ready.then(() => true)')).toBe(true);
+    await page.reload();
+    await page.getByTestId('connection').filter({ hasText: 'Agent connected' }).waitFor({ timeout: 20_000 });
+    expect(await page.evaluate('navigator.serviceWorker.controller?.scriptURL ?? null')).toBe(
+      `${agent().origin}/sw.js`,
+    );
+    const cdp = await chrome().context.newCDPSession(page);
+    const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as {
+      installabilityErrors: unknown[];
+    };
+    expect(installabilityErrors).toEqual([]);
+    const manifest = (await (await fetch(`${agent().origin}/manifest.webmanifest`)).json()) as {
+      display: string;
+      icons: { purpose?: string }[];
+    };
+    expect(manifest.display).toBe('standalone');
+    expect(manifest.icons.some((icon) => icon.purpose === 'maskable')).toBe(true);
+  }, 60_000);
+
+  it('Flatten All: confirmation, then the report, and the banner shows HALTED at once', async () => {
+    const page = firstPage();
+    await page.getByRole('button', { name: 'Flatten All' }).click();
+    await page.getByRole('button', { name: 'Yes, flatten all' }).click();
+    await page
+      .getByTestId('flatten-report')
+      .filter({ hasText: 'Flatten All finished' })
+      .waitFor({ timeout: 60_000 });
+    await page.getByTestId('trading-mode').filter({ hasText: 'Trading HALTED' }).waitFor({ timeout: 20_000 });
+    await chrome().screenshot(page, '07-flattened');
+    expect(chrome().problems.filter((p) => !/status of 422/.test(p))).toEqual([]);
+  }, 90_000);
+
+  it('agent gone: the page says so at once, and a reload is served offline by the service worker', async () => {
+    const page = firstPage();
+    await agent().stop();
+    isAgentStopped = true;
+    await page
+      .getByTestId('connection')
+      .filter({ hasText: 'agent disconnected' })
+      .waitFor({ timeout: 20_000 });
+    await page.reload();
+    await page.getByTestId('environment').waitFor({ timeout: 20_000 });
+    await page
+      .getByTestId('connection')
+      .filter({ hasText: 'agent disconnected' })
+      .waitFor({ timeout: 20_000 });
+    expect(await page.getByRole('alert').filter({ hasText: 'not live' }).count()).toBe(1);
+    await chrome().screenshot(page, '08-offline');
   }, 60_000);
 });

@@ -9,6 +9,8 @@ import {
   CANCEL_ALL_PATH,
   CancelAllResponse,
   ErrorBody,
+  FLATTEN_PATH,
+  FlattenReport,
   HEALTH_PATH,
   HealthResponse,
   ORDERS_PATH,
@@ -24,6 +26,7 @@ import {
 } from '@pt/protocol';
 import type {
   ActivityKind,
+  FlattenRequest,
   OrderId,
   PairRequest,
   PlaceOrderRequest,
@@ -118,6 +121,8 @@ export function createRestClient(options: RestClientOptions) {
     cancelOrder: (orderId: OrderId) =>
       call('DELETE', `${ORDERS_PATH}/${encodeURIComponent(orderId)}`, OrderResponse),
     cancelAll: () => call('POST', CANCEL_ALL_PATH, CancelAllResponse, {}),
+    /** Flatten All: answers the run's final report (progress streams on `flatten`). */
+    flatten: (request: FlattenRequest = {}) => call('POST', FLATTEN_PATH, FlattenReport, request),
     setTradingMode: (request: SetTradingModeRequest) =>
       call('POST', TRADING_STATE_PATH, TradingState, request),
   };

@@ -1,10 +1,12 @@
 /** The top level: pairing until this browser holds a token, then the command center. Wiring only. */
 import { ActivityPanel } from '../features/activity/ActivityPanel.js';
 import { EnvironmentBanner } from '../features/banner/EnvironmentBanner.js';
+import { FlattenReportPanel } from '../features/flatten/FlattenAll.js';
 import { HealthPanel } from '../features/health/HealthPanel.js';
 import { OrderTicket } from '../features/orders/OrderTicket.js';
 import { OrdersPanel } from '../features/orders/OrdersPanel.js';
 import { PairingPage } from '../features/pairing/PairingPage.js';
+import { UpdatePrompt } from '../features/pwa/UpdatePrompt.js';
 import { useSessionStore } from '../features/session/session.store.js';
 import { pairBrowser } from './boot.js';
 import { navigate, usePath } from './router.js';
@@ -36,11 +38,15 @@ export function App() {
   return (
     <>
       <EnvironmentBanner />
-      <main className="grid">
-        <OrderTicket />
-        <OrdersPanel />
-        <ActivityPanel />
-        <HealthPanel />
+      <UpdatePrompt />
+      <main>
+        <FlattenReportPanel />
+        <div className="grid">
+          <OrderTicket />
+          <OrdersPanel />
+          <ActivityPanel />
+          <HealthPanel />
+        </div>
       </main>
     </>
   );

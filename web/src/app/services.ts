@@ -6,7 +6,15 @@ import type { RestClient } from '../agent-client/index.js';
 
 export type AgentRest = Pick<
   RestClient,
-  'status' | 'tradingState' | 'orders' | 'activity' | 'pair' | 'placeOrder' | 'cancelOrder' | 'cancelAll'
+  | 'status'
+  | 'tradingState'
+  | 'orders'
+  | 'activity'
+  | 'pair'
+  | 'placeOrder'
+  | 'cancelOrder'
+  | 'cancelAll'
+  | 'flatten'
 >;
 
 let current: AgentRest | null = null;

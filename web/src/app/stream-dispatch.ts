@@ -3,15 +3,24 @@
  * the streams this increment subscribes (orders, trading state, activity, health) are all safety
  * signals or low-rate; frame coalescing arrives with the market data streams.
  */
-import type { AccountStream, ServerEvent, StreamName } from '@pt/protocol';
+import type { AccountStream, ActivityKind, ServerEvent, StreamName } from '@pt/protocol';
 import type { StreamListener } from '../agent-client/index.js';
 import { useActivityStore } from '../features/activity/activity.store.js';
+import { useFlattenStore } from '../features/flatten/flatten.store.js';
 import { useHealthStore } from '../features/health/health.store.js';
 import { useOrdersStore } from '../features/orders/orders.store.js';
 import { useSessionStore } from '../features/session/session.store.js';
 import { useTradingStore } from '../features/trading/trading.store.js';
 
-export const SUBSCRIBED_STREAMS: readonly AccountStream[] = ['orders', 'trading_state', 'activity', 'health'];
+export const SUBSCRIBED_STREAMS: readonly AccountStream[] = [
+  'orders',
+  'trading_state',
+  'activity',
+  'health',
+  'flatten',
+];
+
+const ORDER_KINDS = new Set<ActivityKind>(['order', 'fill', 'reconciliation']);
 
 const RELOADERS: Partial<Record<string, () => Promise<void>>> = {
   orders: () => useOrdersStore.getState().reload(),
@@ -30,6 +39,9 @@ function applyEvent(event: ServerEvent): void {
       return;
     case 'activity.appended':
       useActivityStore.getState().append(event.activity);
+      // The agent does not publish `order.updated` yet: an order or fill entry in the feed is the
+      // signal to re-read the orders (coalesced), so every tab shows what the agent holds.
+      if (ORDER_KINDS.has(event.activity.kind)) void useOrdersStore.getState().refresh();
       return;
     case 'health.changed':
       useHealthStore.getState().apply(event.health);
@@ -40,8 +52,10 @@ function applyEvent(event: ServerEvent): void {
     case 'fill.created':
     case 'position.updated':
     case 'balance.updated':
-    case 'flatten.progressed':
       // Not subscribed in this increment.
+      return;
+    case 'flatten.progressed':
+      useFlattenStore.getState().apply(event.report);
       return;
   }
 }

@@ -3,7 +3,7 @@
  * agent-client; the real agent is in agent/test/web). Each method answers from a queue the test
  * fills, and records what it was called with.
  */
-import type { CancelAllResponse, Order, OrderResponse, PlaceOrderRequest } from '@pt/protocol';
+import type { CancelAllResponse, FlattenReport, Order, OrderResponse, PlaceOrderRequest } from '@pt/protocol';
 import type { ClientError, CommandResult } from '../agent-client/index.js';
 import type { AgentRest } from '../app/services.js';
 
@@ -13,6 +13,8 @@ export interface FakeAgent {
   readonly canceled: string[];
   placeAnswer: CommandResult<OrderResponse>;
   orders: Order[];
+  flattenAnswer: CommandResult<FlattenReport>;
+  flattenPresses: number;
 }
 
 export function refusal(
@@ -26,6 +28,8 @@ export function fakeAgent(): FakeAgent {
     placed: [],
     canceled: [],
     orders: [],
+    flattenPresses: 0,
+    flattenAnswer: refusal({ code: 'INTERNAL', message: 'no answer queued' }),
     placeAnswer: refusal({ code: 'INTERNAL', message: 'no answer queued' }),
     rest: {
       status: () => Promise.reject(new Error('status not faked')),
@@ -49,6 +53,10 @@ export function fakeAgent(): FakeAgent {
           updatedAtMs: order.updatedAtMs + 1,
         };
         return Promise.resolve({ ok: true, data: { order: canceled } });
+      },
+      flatten: () => {
+        fake.flattenPresses += 1;
+        return Promise.resolve(fake.flattenAnswer);
       },
       cancelAll: () =>
         Promise.resolve({ ok: true, data: { canceled: [], unknown: [] } satisfies CancelAllResponse }),

@@ -3,6 +3,7 @@
  * words, with the reason) and the agent connection. Reads the stores directly and renders on every
  * change: all three are safety signals.
  */
+import { FlattenAllButton } from '../flatten/FlattenAll.js';
 import { useSessionStore } from '../session/session.store.js';
 import { useTradingStore } from '../trading/trading.store.js';
 
@@ -24,6 +25,7 @@ export function EnvironmentBanner() {
           <span className="reason"> — {tradingState.reason}</span>
         )}
       </span>
+      <FlattenAllButton />
       <span className={`conn conn-${connection.state}`} data-testid="connection">
         {isConnected ? 'Agent connected' : connection.detail}
       </span>

@@ -30,6 +30,8 @@ export interface OrdersStoreState {
   readonly lastCancelAll: CancelAllResponse | null;
   readonly actionError: string | null;
   readonly reload: () => Promise<void>;
+  /** A reload that coalesces: calls while one runs make exactly one more run after it. */
+  readonly refresh: () => Promise<void>;
   readonly apply: (order: Order) => void;
   readonly place: (request: PlaceOrderRequest) => Promise<TicketOutcome>;
   readonly cancel: (orderId: OrderId) => Promise<void>;
@@ -46,6 +48,9 @@ function failureOf(error: ClientError): TicketOutcome {
   return { kind: 'failed', code: error.code, message: error.message };
 }
 
+let refreshing: Promise<void> | null = null;
+let isRefreshDirty = false;
+
 export const useOrdersStore = create<OrdersStoreState>((set, get) => ({
   byKey: {},
   isLoaded: false,
@@ -56,6 +61,22 @@ export const useOrdersStore = create<OrdersStoreState>((set, get) => ({
   reload: async () => {
     const { orders } = await agentRest().orders();
     set({ byKey: Object.fromEntries(orders.map((o) => [keyOf(o), o])), isLoaded: true });
+  },
+  refresh: () => {
+    if (refreshing !== null) {
+      isRefreshDirty = true;
+      return refreshing;
+    }
+    refreshing = (async () => {
+      do {
+        isRefreshDirty = false;
+        await get()
+          .reload()
+          .catch(() => undefined);
+      } while (isRefreshDirty);
+      refreshing = null;
+    })();
+    return refreshing;
   },
   apply: (order) => {
     const key = keyOf(order);
