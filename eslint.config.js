@@ -10,6 +10,11 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net'];
+/** The browser app (web/src) imports only @pt/protocol among the workspaces, and nothing of Node. */
+const webImportBoundary = {
+  group: ['@pt/*', '!@pt/protocol', '**/agent/**', '**/sim/**', ...nodeBuiltins],
+  message: 'the browser imports only @pt/protocol among the workspaces (never agent, sim or Node).',
+};
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', '**/coverage/**'] },
@@ -137,16 +142,21 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
+          paths: [
             {
-              group: ['@pt/*', '!@pt/protocol', '**/agent/**', '**/sim/**', ...nodeBuiltins],
-              message:
-                'the browser imports only @pt/protocol among the workspaces (never agent, sim or Node).',
+              name: 'zustand',
+              importNames: ['create'],
+              message: 'state lives in feature stores: only *.store.ts files create Zustand stores.',
             },
           ],
+          patterns: [webImportBoundary],
         },
       ],
     },
+  },
+  {
+    files: ['web/src/**/*.store.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [webImportBoundary] }] },
   },
   {
     files: ['web/src/**/*.test.ts', 'web/src/**/*.test.tsx'],
