@@ -69,6 +69,8 @@ export class PortfolioService {
   private readonly fills = new FillSet();
   private lastFillId = 0;
   private liveFills = 0;
+  /** Ledger keys of the fills already published (those of the ledger at open count as published). */
+  private readonly announced = new Set<string>();
   private settlements: SettlementPayload[];
   private adjustments: AdjustmentPayload[];
   private folded: Folded;
@@ -91,6 +93,7 @@ export class PortfolioService {
     const { fills, lastId } = store.readFills(ledger);
     this.fills.add(fills);
     this.lastFillId = lastId;
+    for (const fill of this.fills.distinct()) for (const key of fill.keys) this.announced.add(key);
     this.settlements = store.readSettlementPayloads(ledger);
     this.adjustments = store.readAdjustments(ledger);
     this.money = new BalanceBook(ledger, options.balanceEveryMs ?? 300_000);
@@ -248,9 +251,7 @@ export class PortfolioService {
     const added = this.fills.add([fillFromStream(fill, this.nowMs(), LIVE_ID_BASE + this.liveFills)]);
     if (added.length === 0) return;
     this.folded = this.fold();
-    const merged = this.fills.distinct().find((f) => f.key === `fill:${fill.tradeId}:${fill.orderId}`);
-    const wire = merged === undefined ? null : toFill(merged);
-    if (wire !== null) this.options.hub?.publish({ type: 'fill.created', stream: 'fills', fill: wire });
+    this.publishNewFills();
     this.bound?.venue.subscribeMarkets([fill.marketTicker]);
     this.publishChangedPositions(before);
     void this.afterChange();
@@ -260,7 +261,20 @@ export class PortfolioService {
   private ingestLedgerFills(): void {
     const { fills, lastId } = store.readFills(this.options.ledger, this.lastFillId);
     this.lastFillId = lastId;
-    if (this.fills.add(fills).length > 0) this.folded = this.fold();
+    if (this.fills.add(fills).length === 0) return;
+    this.folded = this.fold();
+    this.publishNewFills();
+  }
+
+  /** `fill.created` for each distinct fill not announced yet (a REST copy of a WS fill is not new). */
+  private publishNewFills(): void {
+    for (const fill of this.fills.distinct()) {
+      const isKnown = fill.keys.some((key) => this.announced.has(key));
+      for (const key of fill.keys) this.announced.add(key);
+      if (isKnown) continue;
+      const wire = toFill(fill);
+      if (wire !== null) this.options.hub?.publish({ type: 'fill.created', stream: 'fills', fill: wire });
+    }
   }
 
   private async recordAdjustments(adjustments: AdjustmentPayload[]): Promise<void> {

@@ -80,6 +80,9 @@ describe('portfolio on the simulator', () => {
     expect(w.portfolio.distinctFills().filter((f) => f.ticker === ticker)).toHaveLength(wsFills.length);
     expect(held(ticker)).toBe((await venuePosition(ticker))?.positionE2);
     expect(w.store.ledger.readByKind(ADJUSTMENT_KIND)).toEqual([]);
+    // One fill.created per execution, not one per ledgered copy.
+    const announced = w.published.flatMap((e) => (e.type === 'fill.created' ? [e.fill.fillId] : []));
+    expect(announced).toHaveLength(w.portfolio.distinctFills().length);
     expect(w.store.ledger.readByKind(BALANCE_KIND).length).toBeGreaterThan(0);
     const summary = new PortfolioQueries(() => w.portfolio).summary();
     const row = summary.positions.find((p) => p.position.ticker === ticker);
