@@ -5,9 +5,10 @@
 import type { Bench } from './bench.js';
 import { bookApplyBench } from './book-apply.bench.js';
 import { ledgerWriteQueueBench } from './ledger-write-queue.bench.js';
+import { orderLatencyBench } from './order-latency.bench.js';
 import { wsIngestBench } from './ws-ingest.bench.js';
 
-const benches: Bench[] = [ledgerWriteQueueBench, wsIngestBench, bookApplyBench];
+const benches: Bench[] = [ledgerWriteQueueBench, wsIngestBench, bookApplyBench, orderLatencyBench];
 
 for (const bench of benches) {
   const lines = await bench.run();

@@ -12,6 +12,7 @@ import { DEFAULT_RISK_SETTINGS, type RiskSettings } from '../risk/index.js';
 import type { Store } from '../store/index.js';
 import type { ExecutionActivitySink } from './activity.js';
 import { ExecutionService } from './execution-service.js';
+import type { RiskCaches } from './risk-cache-host.js';
 import type { ExecutionVenue, PortfolioRiskInputs } from './types.js';
 
 export interface ExecutionHostOptions {
@@ -24,6 +25,8 @@ export interface ExecutionHostOptions {
   activity?: ExecutionActivitySink;
   /** Today's P&L and losing exits of the current environment (the portfolio module). */
   portfolio?: () => PortfolioRiskInputs;
+  /** Risk inputs from memory for every service (one cache per venue); absent = REST per decision. */
+  riskCaches?: RiskCaches;
   /** How often the host re-binds to the runtime's venue so fills are followed without a request (default 1 s). */
   bindEveryMs?: number;
 }
@@ -53,6 +56,7 @@ export class ExecutionHost {
       ...(this.options.tradingState === undefined ? {} : { tradingState: this.options.tradingState }),
       ...(this.options.activity === undefined ? {} : { activity: this.options.activity }),
       ...(this.options.portfolio === undefined ? {} : { portfolio: this.options.portfolio }),
+      ...(this.options.riskCaches === undefined ? {} : { riskCaches: this.options.riskCaches }),
     });
     this.service = { store, execution };
     return execution;

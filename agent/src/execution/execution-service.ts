@@ -265,7 +265,11 @@ export class ExecutionService {
       createdAtMs: this.nowMs(),
     });
     this.report(placedActivity(intended));
-    await this.apply(clientOrderId, { type: 'sent' });
+    // Only the intent must be durable before the send (recovery treats a submitting order the same,
+    // sent or not): `sent` is written alongside the request, ahead of the outcome in the journal.
+    const sent = this.apply(clientOrderId, { type: 'sent' }).catch((err: unknown) =>
+      this.options.logger.warn({ err, clientOrderId }, 'sent transition not recorded'),
+    );
     const outcome = await venue.createOrder(
       {
         ticker,
@@ -280,6 +284,7 @@ export class ExecutionService {
       },
       origin.kind === 'flatten' ? { isFlatten: true } : {},
     );
+    await sent;
     const result = await this.apply(clientOrderId, createEvent(outcome));
     await this.orderGroups.noteCreateOutcome(origin, outcome);
     if (outcome.status === 'outcome_unknown')
