@@ -29,7 +29,7 @@ import type { PortfolioLedger } from './portfolio-ledger.js';
 import { buildView } from './portfolio-view.js';
 import type { PortfolioView } from './portfolio-view.js';
 import { eventTickerFromMarket, positionMismatch, toFill, toPosition } from './to-protocol.js';
-import { readSettlements, reconcilePositions, settlementKey } from './venue-sync.js';
+import { confirmMismatches, readSettlements, reconcilePositions, settlementKey } from './venue-sync.js';
 import type { MarketInfo, SyncHttp } from './venue-sync.js';
 
 export interface PortfolioVenue {
@@ -58,6 +58,8 @@ export interface PortfolioServiceOptions {
   markEveryMs?: number;
   /** A burst of fills triggers one sync this long after the first (default 500 ms). */
   syncAfterFillMs?: number;
+  /** A position mismatch is re-read this long after it was seen, and adjusted if it holds (default 2 s). */
+  confirmMismatchMs?: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -81,6 +83,7 @@ export class PortfolioService {
   private bound: { venue: PortfolioVenue; off: () => void } | null = null;
   private syncing: Promise<void> | null = null;
   private queuedSync: Promise<void> | null = null;
+  private pendingMismatches = new Map<string, AdjustmentPayload>();
   private markTimer: ReturnType<typeof setTimeout> | null = null;
   private syncTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly timer: ReturnType<typeof setInterval> | null;
@@ -230,8 +233,13 @@ export class PortfolioService {
       this.settlements = [...this.settlements, ...read.settlements];
       this.folded = this.fold();
     }
-    const adjustments = await reconcilePositions(venue.http, this.folded.positions, this.nowMs, this.markets);
-    if (adjustments.length > 0) await this.recordAdjustments(adjustments);
+    const mismatches = await reconcilePositions(venue.http, this.folded.positions, this.nowMs, this.markets);
+    // The venue's reads lag its writes and a fill may be in flight: a mismatch is acted on only
+    // when the next pass (soon after) sees the same one again.
+    const { confirmed, pending } = confirmMismatches(this.pendingMismatches, mismatches);
+    this.pendingMismatches = pending;
+    if (confirmed.length > 0) await this.recordAdjustments(confirmed);
+    if (this.pendingMismatches.size > 0) this.scheduleSync(this.options.confirmMismatchMs ?? 2_000);
     const changed = await this.money.record(read.balance, () => this.view().equityE6, this.nowMs());
     if (changed !== null)
       this.options.hub?.publish({ type: 'balance.updated', stream: 'balance', balance: changed });
@@ -302,13 +310,13 @@ export class PortfolioService {
     }
   }
 
-  /** A fill moved cash: read the balance (and the rest) soon, once per burst of fills. */
-  private scheduleSync(): void {
+  /** A pass soon (after a burst of fills: the balance moved; to confirm a mismatch), once. */
+  private scheduleSync(delayMs = this.options.syncAfterFillMs ?? 500): void {
     if (this.syncTimer !== null) return;
     this.syncTimer = setTimeout(() => {
       this.syncTimer = null;
       void this.sync();
-    }, this.options.syncAfterFillMs ?? 500);
+    }, delayMs);
     this.syncTimer.unref();
   }
 

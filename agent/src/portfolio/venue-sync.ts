@@ -117,3 +117,21 @@ export async function reconcilePositions(
 function isSettling(status: VenueMarketStatus | undefined): boolean {
   return status === 'determined' || status === 'finalized' || status === 'disputed';
 }
+
+/**
+ * The venue's reads lag its writes, and a fill may be on its way: a mismatch is acted on only when
+ * the pass after the one that saw it sees the same one (same ticker, same counts) again.
+ */
+export function confirmMismatches(
+  pending: ReadonlyMap<string, AdjustmentPayload>,
+  seen: readonly AdjustmentPayload[],
+): { confirmed: AdjustmentPayload[]; pending: Map<string, AdjustmentPayload> } {
+  const confirmed: AdjustmentPayload[] = [];
+  const next = new Map<string, AdjustmentPayload>();
+  for (const a of seen) {
+    const before = pending.get(a.ticker);
+    if (before !== undefined && before.fromE2 === a.fromE2 && before.toE2 === a.toE2) confirmed.push(a);
+    else next.set(a.ticker, a);
+  }
+  return { confirmed, pending: next };
+}

@@ -106,6 +106,8 @@ describe('portfolio on the simulator', () => {
       syncEveryMs: 0,
     });
     try {
+      // Seen on one pass, confirmed on the next (opening it started the first).
+      await stranger.sync();
       await stranger.sync();
       const venue = await venuePosition(ticker);
       expect(stranger.folds().positions.get(ticker)).toMatchObject({
