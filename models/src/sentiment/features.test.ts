@@ -1,6 +1,6 @@
 /** Tokenization and hashing: what the classifier sees, stable across runs and platforms. */
 import { describe, expect, it } from 'vitest';
-import { FEATURE_SPEC, featureStrings, featurize, hashFeature } from './features.js';
+import { FEATURE_SPEC, featureStrings, featurize, hashFeature, stemOf } from './features.js';
 import { tokenize } from './tokenize.js';
 
 describe('tokenize', () => {
@@ -27,13 +27,26 @@ describe('tokenize', () => {
 });
 
 describe('featurize', () => {
-  it('emits unigrams and bigrams as the spec says', () => {
+  it('emits unigrams, bigrams and stems as the spec says', () => {
     expect(featureStrings('Shares surge today')).toEqual([
       'w1:shares',
       'w1:surge',
       'w1:today',
       'w2:shares surge',
       'w2:surge today',
+      's:share',
+    ]);
+  });
+
+  it('stems crudely and only words of 4+ letters', () => {
+    expect(['cuts', 'lowered', 'lower', 'raising', 'sharply', 'was', '<cashtag>'].map(stemOf)).toEqual([
+      'cut',
+      'lower',
+      'lower',
+      'rais',
+      'sharp',
+      'was',
+      '<cashtag>',
     ]);
   });
 

@@ -1,6 +1,7 @@
 /**
- * Feature hashing for the sentiment classifier: word unigrams and bigrams (optionally character
- * n-grams of each word; off in FEATURE_SPEC, they scored lower on the train holdout), hashed (FNV-1a + murmur finalizer) into FEATURE_SPEC.buckets buckets.
+ * Feature hashing for the sentiment classifier: word unigrams and bigrams plus a crude stem of each
+ * word (character n-grams are implemented but off in FEATURE_SPEC: they scored lower on the train
+ * holdout), hashed (FNV-1a + murmur finalizer) into FEATURE_SPEC.buckets buckets.
  * The output is sparse — sorted bucket ids with their counts — which is exactly what the ONNX
  * graph consumes (Gather on the ids, counts as weights). Training and vibe run this same code.
  */
@@ -13,6 +14,8 @@ export interface FeatureSpec {
   readonly buckets: number;
   readonly wordNgrams: readonly number[];
   readonly charNgrams: readonly number[];
+  /** Also emit a crude suffix-stripped stem of each word (`lowered` → `lower`). */
+  readonly stems: boolean;
 }
 
 export const FEATURE_SPEC: FeatureSpec = {
@@ -22,6 +25,7 @@ export const FEATURE_SPEC: FeatureSpec = {
   buckets: 1 << 18,
   wordNgrams: [1, 2],
   charNgrams: [],
+  stems: true,
 };
 
 export interface SparseFeatures {
@@ -52,6 +56,12 @@ export function featureStrings(text: string, spec: FeatureSpec = FEATURE_SPEC): 
   for (const n of spec.wordNgrams) {
     for (let i = 0; i + n <= tokens.length; i++) out.push(`w${n}:${tokens.slice(i, i + n).join(' ')}`);
   }
+  if (spec.stems) {
+    for (const token of tokens) {
+      const stem = stemOf(token);
+      if (stem !== token) out.push(`s:${stem}`);
+    }
+  }
   if (spec.charNgrams.length > 0) {
     for (const token of tokens) {
       if (token.startsWith('<')) continue;
@@ -72,4 +82,15 @@ export function featurize(text: string, spec: FeatureSpec = FEATURE_SPEC): Spars
   }
   const ids = [...counts.keys()].sort((a, b) => a - b);
   return { ids, counts: ids.map((id) => counts.get(id) ?? 0) };
+}
+
+const SUFFIXES = ['ings', 'ing', 'edly', 'ed', 's', 'ly'];
+
+/** Strips one common English suffix, keeping at least 3 letters (`cuts` → `cut`, `lowered` → `lower`). */
+export function stemOf(token: string): string {
+  if (token.length < 4 || token.startsWith('<')) return token;
+  for (const suffix of SUFFIXES) {
+    if (token.endsWith(suffix) && token.length - suffix.length >= 3) return token.slice(0, -suffix.length);
+  }
+  return token;
 }

@@ -3,7 +3,7 @@
  * training, the graph's input/output contract, the session runner, the model's identity in the
  * manifest, and the VADER baseline's labelling rule.
  */
-export { FEATURE_SPEC, featurize, featureStrings, hashFeature } from './features.js';
+export { FEATURE_SPEC, featurize, featureStrings, hashFeature, stemOf } from './features.js';
 export type { FeatureSpec, SparseFeatures } from './features.js';
 export { TOKENIZER_VERSION, tokenize } from './tokenize.js';
 export { SENTIMENT_CLASSES, CLASS_COUNT } from './labels.js';

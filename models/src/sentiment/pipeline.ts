@@ -1,5 +1,5 @@
 /**
- * `npm run train -- sentiment`: train on sent_train.csv only, export the ONNX graph, check that
+ * `npm run train -- sentiment`: train on sent_train.csv only (fit.ts), export the ONNX graph, check that
  * onnxruntime reproduces the TypeScript forward pass, evaluate model and VADER side by side on
  * sent_valid.csv, SemEval-2017 headlines and FiQA posts, then write models/sentiment/model.onnx,
  * its manifest entry and the README table.
@@ -30,7 +30,8 @@ import {
   SENTIMENT_OUTPUTS,
   encodeSentimentModel,
 } from './sentiment-graph.js';
-import { DEFAULT_TRAIN_OPTIONS, trainSentiment } from './train.js';
+import { fitSentiment } from './fit.js';
+import { DEFAULT_TRAIN_OPTIONS } from './train.js';
 
 export interface PipelineOptions {
   readonly dataDir?: string;
@@ -63,27 +64,16 @@ export async function runSentimentPipeline(options: PipelineOptions = {}): Promi
   };
 
   const out = options.progress === false ? null : process.stderr;
-  const bar = progressBar('train sentiment', trainOptions.maxEpochs, out);
-  const trained = trainSentiment(train, {
-    ...trainOptions,
-    onEpoch: (epoch, r) =>
-      bar.update(
-        epoch,
-        `holdout macro-F1 ${r.holdoutMacroF1.toFixed(4)} log-loss ${r.holdoutLogLoss.toFixed(4)}`,
-      ),
-  });
-  bar.finish(
-    `best epoch ${trained.bestEpoch} of ${trained.epochs.length} (early stopping on the train holdout)`,
-    trained.epochs.length,
-  );
+  const fitted = fitSentiment(train, trainOptions, out);
+  const trained = fitted.selection;
 
-  const bytes = encodeSentimentModel(trained.model, FEATURE_SPEC, SENTIMENT_MODEL_VERSION);
+  const bytes = encodeSentimentModel(fitted.model, FEATURE_SPEC, SENTIMENT_MODEL_VERSION);
   const session = await ort.InferenceSession.create(bytes);
   try {
     const valid = loadTwitterCsv(join(dataDir, 'sent_valid.csv'));
     await checkParity(
       session,
-      trained.model,
+      fitted.model,
       valid.slice(0, 512).map((r) => r.text),
     );
     const sets: EvalSet[] = [
@@ -132,19 +122,23 @@ export async function runSentimentPipeline(options: PipelineOptions = {}): Promi
       training: {
         algorithm: 'multinomial logistic regression, lazy Adam, L2, inverse-frequency class weights',
         seed: trainOptions.seed,
+        selection: 'early stopping on a stratified holdout of sent_train.csv, then a refit on all rows',
         holdoutFraction: trainOptions.holdoutFraction,
-        fitRows: trained.trainRows,
-        holdoutRows: trained.holdoutRows,
+        selectionFitRows: trained.trainRows,
+        selectionHoldoutRows: trained.holdoutRows,
         batchSize: trainOptions.batchSize,
         learningRate: trainOptions.learningRate,
         l2: trainOptions.l2,
         maxEpochs: trainOptions.maxEpochs,
         patience: trainOptions.patience,
         bestEpoch: trained.bestEpoch,
-        epochsRun: trained.epochs.length,
+        selectionEpochsRun: trained.epochs.length,
+        refitRows: fitted.refitRows,
+        refitEpochs: fitted.refitEpochs,
       },
       metrics: {
-        trainHoldout: {
+        /** Of the early-stopped selection model on its train holdout (not of the refit model). */
+        selectionHoldout: {
           macroF1: last?.holdoutMacroF1,
           accuracy: last?.holdoutAccuracy,
           logLoss: last?.holdoutLogLoss,

@@ -37,6 +37,16 @@ describe('trainSentiment', () => {
     expect(result.trainRows + result.holdoutRows).toBe(rows.length);
   });
 
+  it('without a holdout (the refit) uses every row and runs exactly maxEpochs', () => {
+    const refit = trainSentiment(rows, { ...options, holdoutFraction: 0, maxEpochs: 3 });
+    expect([refit.trainRows, refit.holdoutRows, refit.epochs.length, refit.bestEpoch]).toEqual([
+      rows.length,
+      0,
+      3,
+      3,
+    ]);
+  });
+
   it('splits stratified and disjoint, the same way for the same seed', () => {
     const a = stratifiedSplit(rows, 0.15, new Prng(3));
     const b = stratifiedSplit(rows, 0.15, new Prng(3));

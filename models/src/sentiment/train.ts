@@ -147,7 +147,8 @@ export function trainSentiment(rows: readonly LabelledText[], options: TrainOpti
     const report = evaluateHoldout(params, size, holdout, epoch, lossSum / Math.max(1, fit.length));
     epochs.push(report);
     options.onEpoch?.(epoch, report);
-    if (report.holdoutMacroF1 > best.macroF1)
+    // Without a holdout (a refit at a known epoch count) the last epoch is the model.
+    if (holdout.length === 0 || report.holdoutMacroF1 > best.macroF1)
       best = { macroF1: report.holdoutMacroF1, epoch, params: params.slice() };
     else if (epoch - best.epoch >= options.patience) break;
   }

@@ -10,6 +10,8 @@ import {
   DEFAULT_SENTIMENT_DIR,
   SENTIMENT_CLASSES,
   SENTIMENT_MODEL_FILE,
+  SENTIMENT_MODEL_NAME,
+  SENTIMENT_MODEL_VERSION,
   argmax,
   featurize,
   loadTwitterCsv,
@@ -36,7 +38,7 @@ describe('OnnxSentimentScorer', () => {
 
   it('uses the same class order as the model', () => {
     expect(SENTIMENT_LABELS).toEqual(SENTIMENT_CLASSES);
-    expect(scorer.modelId).toBe('sentiment-hash-logreg@1.0.0');
+    expect(scorer.modelId).toBe(`${SENTIMENT_MODEL_NAME}@${SENTIMENT_MODEL_VERSION}`);
   });
 
   it('labels real sentences exactly as the TypeScript forward pass does', async () => {
