@@ -13,7 +13,8 @@ export const MAX_OPSET = 17;
 
 export type ElementType = 'float' | 'int32' | 'int64';
 
-const DATA_TYPE: Record<ElementType, number> = {
+/** ONNX TensorProto data type codes of the element types we write. */
+export const DATA_TYPE: Readonly<Record<ElementType, number>> = {
   float: onnx.TensorProto.DataType.FLOAT,
   int32: onnx.TensorProto.DataType.INT32,
   int64: onnx.TensorProto.DataType.INT64,
@@ -149,4 +150,9 @@ function attribute(name: string, value: AttributeValue): onnxProto.onnx.IAttribu
 /** Decodes a model (for tests and the manifest checks): IR version, opsets, graph I/O. */
 export function decodeModel(bytes: Uint8Array): onnxProto.onnx.ModelProto {
   return onnx.ModelProto.decode(bytes);
+}
+
+/** Re-encodes a decoded (possibly edited) model: for tests that tamper with a real file. */
+export function encodeDecodedModel(model: onnxProto.onnx.IModelProto): Uint8Array {
+  return onnx.ModelProto.encode(model).finish();
 }

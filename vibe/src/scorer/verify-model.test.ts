@@ -8,9 +8,8 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { MANIFEST_PATH, MODELS_DIR, findEntry, readManifest, type ManifestEntry } from '@pt/models/manifest';
-import { decodeModel } from '@pt/models/onnx';
+import { DATA_TYPE, decodeModel, encodeDecodedModel } from '@pt/models/onnx';
 import { SENTIMENT_MODEL_FILE, SENTIMENT_MODEL_NAME } from '@pt/models/sentiment';
-import onnxProto from 'onnx-proto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { OnnxSentimentScorer } from './onnx-sentiment-scorer.js';
 import { ModelRejectedError } from './verify-model.js';
@@ -80,8 +79,8 @@ describe('verifySentimentModel via OnnxSentimentScorer.load', () => {
     const model = decodeModel(modelBytes);
     const input = model.graph?.input?.[0];
     if (!input?.type?.tensorType) throw new Error('model has no typed first input');
-    input.type.tensorType.elemType = onnxProto.onnx.TensorProto.DataType.INT64;
-    const bytes = onnxProto.onnx.ModelProto.encode(model).finish();
+    input.type.tensorType.elemType = DATA_TYPE.int64;
+    const bytes = encodeDecodedModel(model);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     expect((await rejection(fixture((e) => ({ ...e, sha256, bytes: bytes.length }), bytes))).field).toBe(
       'inputs',
