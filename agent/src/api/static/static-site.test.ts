@@ -3,6 +3,7 @@
  * real bearer-token API behind it (a real DeviceRegistry on a temp dir), as agent-api.ts wires them.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Hono } from 'hono';
@@ -27,6 +28,8 @@ writeFileSync(
 );
 writeFileSync(join(root, 'assets', 'app-Ab12.js'), 'console.log(1)');
 writeFileSync(join(root, 'sw.js'), 'self.skipWaiting()');
+const BIG_JS = `export const rows = [${'1234567890,'.repeat(400)}];`;
+writeFileSync(join(root, 'assets', 'big-Cd34.js'), BIG_JS);
 writeFileSync(join(root, 'manifest.webmanifest'), '{"name":"PT"}');
 writeFileSync(join(work, 'secret.txt'), 'do not serve');
 
@@ -126,5 +129,20 @@ describe('staticSiteRoutes over the real app', () => {
     const res = await app(join(work, 'nowhere')).request('/', { headers: { host: HOST } });
     expect(res.status).toBe(503);
     expect(await res.text()).toContain('npm run build:web');
+  });
+
+  it('gzips text files for a client that accepts it, and only then', async () => {
+    const zipped = await get('/assets/big-Cd34.js', { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect(zipped.headers.get('vary')).toContain('Accept-Encoding');
+    const bytes = Buffer.from(await zipped.arrayBuffer());
+    expect(bytes.length).toBeLessThan(BIG_JS.length / 4);
+    expect(gunzipSync(bytes).toString()).toBe(BIG_JS);
+    const plain = await get('/assets/big-Cd34.js', { headers: { 'accept-encoding': 'gzip;q=0, identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe(BIG_JS);
+    // Below 1 KiB nothing is gained: sent as is.
+    const small = await get('/sw.js', { headers: { 'accept-encoding': 'gzip' } });
+    expect(small.headers.get('content-encoding')).toBeNull();
   });
 });

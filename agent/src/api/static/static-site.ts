@@ -12,6 +12,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import { Hono } from 'hono';
 import type { ErrorBody } from '@pt/protocol';
 import { isApiPath } from '../guard/index.js';
+import { GzipCache, acceptsGzip, isCompressible } from './compression.js';
 import { contentTypeFor } from './content-types.js';
 
 export interface StaticSiteOptions {
@@ -27,20 +28,34 @@ const INDEX = 'index.html';
 
 export function staticSiteRoutes(options: StaticSiteOptions): Hono {
   const root = resolve(options.root);
+  const gzip = new GzipCache();
   return new Hono().use('*', async (c, next) => {
     const method = c.req.method;
     if ((method !== 'GET' && method !== 'HEAD') || isApiPath(c.req.path)) return next();
     const file = filePath(root, c.req.path);
-    const isHead = method === 'HEAD';
     if (file === null) return notFound(c.req.path);
+    const reply = (found: FoundFile, cacheControl: string): Response => {
+      const isGzip =
+        acceptsGzip(c.req.header('accept-encoding')) &&
+        isCompressible(extname(found.file), found.bytes.length);
+      const body = isGzip ? gzip.get(found.file, found.version, found.bytes) : found.bytes;
+      return send({ isHead: method === 'HEAD', body, name: found.file, cacheControl, isGzip });
+    };
     const found = await readIfFile(file);
-    if (found !== null) return send(isHead, found, file, cacheFor(root, file));
+    if (found !== null) return reply(found, cacheFor(root, file));
     // An app route (no extension) is the app itself; a missing file with an extension is a 404.
     if (extname(file) !== '' && file !== join(root, INDEX)) return notFound(c.req.path);
     const index = await readIfFile(join(root, INDEX));
     if (index === null) return notBuilt();
-    return send(isHead, index, INDEX, REVALIDATE);
+    return reply(index, REVALIDATE);
   });
+}
+
+interface FoundFile {
+  readonly file: string;
+  readonly bytes: Buffer;
+  /** Size and mtime: a new build under a running agent is a new version. */
+  readonly version: string;
 }
 
 /** The file a URL path names inside root, or null when it would leave root. */
@@ -57,10 +72,11 @@ function filePath(root: string, urlPath: string): string | null {
   return full === root || full.startsWith(root + sep) ? full : null;
 }
 
-async function readIfFile(file: string): Promise<Buffer | null> {
+async function readIfFile(file: string): Promise<FoundFile | null> {
   try {
     const info = await stat(file);
-    return info.isFile() ? await readFile(file) : null;
+    if (!info.isFile()) return null;
+    return { file, bytes: await readFile(file), version: `${info.size}:${info.mtimeMs}` };
   } catch {
     return null;
   }
@@ -70,13 +86,24 @@ function cacheFor(root: string, file: string): string {
   return file.startsWith(join(root, 'assets') + sep) ? IMMUTABLE : REVALIDATE;
 }
 
-function send(isHead: boolean, bytes: Buffer, name: string, cacheControl: string): Response {
-  const headers = {
-    'Content-Type': contentTypeFor(extname(name)),
-    'Cache-Control': cacheControl,
-    'Content-Length': String(bytes.length),
+interface Reply {
+  readonly isHead: boolean;
+  readonly body: Buffer;
+  readonly name: string;
+  readonly cacheControl: string;
+  readonly isGzip: boolean;
+}
+
+function send(reply: Reply): Response {
+  const headers: Record<string, string> = {
+    'Content-Type': contentTypeFor(extname(reply.name)),
+    'Cache-Control': reply.cacheControl,
+    'Content-Length': String(reply.body.length),
+    // The answer depends on Accept-Encoding for every compressible file, gzipped or not.
+    Vary: 'Accept-Encoding',
   };
-  return new Response(isHead ? null : new Uint8Array(bytes), { status: 200, headers });
+  if (reply.isGzip) headers['Content-Encoding'] = 'gzip';
+  return new Response(reply.isHead ? null : new Uint8Array(reply.body), { status: 200, headers });
 }
 
 function notFound(path: string): Response {
