@@ -266,4 +266,28 @@ describe('risk cache account fold', () => {
     expect(view.restingOrders.map((o) => o.remainingCountE2)).toEqual([200]);
     expect(view.balanceE6).toBe(5_000_000);
   });
+
+  it('an amended order leaves the view with its remaining count, not with its fills not yet in a position', () => {
+    const fold = new AccountFold(0);
+    const order: CachedOrder = {
+      orderId: 'o-2',
+      ticker: TICKER,
+      bookSide: 'ask',
+      yesPriceE4: priceE4(6_000),
+      initialCountE2: countE2(500),
+      fillCountE2: countE2(0),
+      remainingCountE2: countE2(500),
+      status: 'resting',
+      updatedTsMs: 1,
+    };
+    fold.rebase({ balanceE6: moneyE6(0), positions: [], restingOrders: [order], issuedAtMs: 0 });
+    fold.applyOrder(
+      { ...order, fillCountE2: countE2(200), remainingCountE2: countE2(300), updatedTsMs: 2 },
+      10,
+    );
+    expect(fold.view('o-2').restingOrders.map((o) => [o.action, o.remainingCountE2])).toEqual([
+      ['sell', 200],
+    ]);
+    expect(fold.view().restingOrders.map((o) => o.remainingCountE2)).toEqual([500]);
+  });
 });

@@ -169,12 +169,13 @@ export class AccountFold {
     for (const { value: order, seenAtMs, fillBaseE2 } of this.orders.values()) {
       if (seenAtMs + this.readLagMs > this.baselineIssuedAtMs)
         unreflectedE6 += worstCostE6(order.bookSide, order.yesPriceE4, order.initialCountE2);
-      if (order.orderId === excludeOrderId) continue;
       const unexplainedE2 = Math.max(
         0,
         order.fillCountE2 - fillBaseE2 - (heldByOrder.get(order.orderId) ?? 0),
       );
-      const workingE2 = (order.status === 'resting' ? order.remainingCountE2 : 0) + unexplainedE2;
+      // An amended order leaves with its remaining count; its fills not yet in a position stay.
+      const isResting = order.status === 'resting' && order.orderId !== excludeOrderId;
+      const workingE2 = (isResting ? order.remainingCountE2 : 0) + unexplainedE2;
       if (workingE2 > 0) restingOrders.push(leg(order.ticker, order.bookSide, order.yesPriceE4, workingE2));
     }
     return {

@@ -171,6 +171,45 @@ describe('risk cache on the simulator', () => {
     expect(rules.size).toBeGreaterThanOrEqual(3);
   }, 60_000);
 
+  it('a lifecycle message drops the market from the cache: a settled market is denied from memory as over REST', async () => {
+    const markets = await connector.http.getMarkets({ status: 'open', limit: 200 });
+    const other = markets.items.find((m) => m.ticker.startsWith('KXHIGHNY') && m.ticker !== ticker)?.ticker;
+    if (other === undefined) throw new Error('the sim serves one open KXHIGHNY market only');
+    const otherInputs = (): SnapshotInputs => ({ ...inputs(), ticker: other });
+    const before = await cache.capture(otherInputs());
+    expect(before?.markets.map((m) => [m.ticker, m.status])).toEqual([[other, 'active']]);
+    const lifecycle = new Promise<void>((resolve) => {
+      const off = connector.onEvent((event) => {
+        if (event.type === 'lifecycle' && event.lifecycle.marketTicker === other) {
+          off();
+          resolve();
+        }
+      });
+    });
+    await harness.sim.admin('/faults/settle', { ticker: other, result: 'no' });
+    await lifecycle;
+    const fromRest = await captureRiskSnapshot(otherInputs());
+    expect(fromRest.markets[0]?.status).toBe('closed');
+    // The entry was dropped at the message; the refetch may still be answering (joined here).
+    let fromMemory = await cache.capture(otherInputs());
+    for (let i = 0; i < 50 && fromMemory?.markets[0]?.status !== 'closed'; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      fromMemory = await cache.capture(otherInputs());
+    }
+    if (fromMemory === null) throw new Error('the cache answered no snapshot');
+    expect(fromMemory.markets).toEqual(fromRest.markets);
+    const intent: OrderIntent = {
+      ticker: other,
+      side: 'yes',
+      action: 'buy',
+      countE2: countE2(100),
+      priceE4: priceE4(5_000),
+      reduceOnly: false,
+    };
+    expect(evaluateOrder(intent, fromMemory, LOOSE)).toEqual(evaluateOrder(intent, fromRest, LOOSE));
+    expect(evaluateOrder(intent, fromMemory, LOOSE)).toMatchObject({ ok: false, rule: 'MARKET_NOT_ACTIVE' });
+  }, 60_000);
+
   it('a WS seq gap makes the cache invalid at once; it is valid again after its baseline and equals REST', async () => {
     const sawInvalid = new Promise<boolean>((resolve) => {
       const off = connector.onEvent((event) => {
