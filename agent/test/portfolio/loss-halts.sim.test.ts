@@ -70,8 +70,12 @@ describe('loss halts on the simulator', () => {
   it('an exit at a loss is a losing exit for the risk engine: new exposure there waits out the cooldown', async () => {
     await w.controls.updateRiskSettings({ dailyLossLimitE6: 10_000_000_000 }, trader);
     await resume();
-    const held = w.portfolio.folds().positions.get(ticker)?.positionE2 ?? 0;
-    await w.sell(ticker, held);
+    // Out completely (the best bid may be smaller than the position), so no open mark moves later.
+    const held = () => w.portfolio.folds().positions.get(ticker)?.positionE2 ?? 0;
+    for (let left = held(); left > 0; left = held()) {
+      const sold = await w.sell(ticker, left);
+      await waitFor(() => (held() === left - sold.filledCountE2 ? true : undefined));
+    }
     await waitFor(() =>
       w.portfolio.riskInputs().losingExits.some((e) => e.ticker === ticker) ? true : undefined,
     );
