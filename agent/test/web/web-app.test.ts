@@ -194,7 +194,7 @@ describe('command center in Chromium on the real agent and simulator', () => {
     expect(manifest.icons.some((icon) => icon.purpose === 'maskable')).toBe(true);
   }, 60_000);
 
-  it('Flatten All: confirmation, then the report, and the banner shows HALTED at once', async () => {
+  it('Flatten All: confirmation, the report and HALTED at once; the trading controls resume', async () => {
     const page = firstPage();
     await page.getByRole('button', { name: 'Flatten All' }).click();
     await page.getByRole('button', { name: 'Yes, flatten all' }).click();
@@ -204,6 +204,17 @@ describe('command center in Chromium on the real agent and simulator', () => {
       .waitFor({ timeout: 60_000 });
     await page.getByTestId('trading-mode').filter({ hasText: 'Trading HALTED' }).waitFor({ timeout: 20_000 });
     await chrome().screenshot(page, '07-flattened');
+    // Only a human clears the halt: the trading controls, with a reason and a confirmation.
+    await page.getByLabel('Switch to').selectOption('active');
+    await page.getByLabel('Reason').fill('flat after the e2e flatten; resuming');
+    await page.getByRole('button', { name: 'Switch trading' }).click();
+    await page.getByRole('button', { name: 'Confirm switch' }).click();
+    await page.getByTestId('trading-mode').filter({ hasText: 'Trading ACTIVE' }).waitFor({ timeout: 20_000 });
+    // The agent's answer carries who switched and why.
+    await page
+      .getByRole('region', { name: 'Trading controls' })
+      .getByText('ACTIVE (user: flat after the e2e flatten; resuming)')
+      .waitFor({ timeout: 20_000 });
     expect(chrome().problems.filter((p) => !/status of 422/.test(p))).toEqual([]);
   }, 90_000);
 

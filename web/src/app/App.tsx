@@ -8,6 +8,7 @@ import { OrdersPanel } from '../features/orders/OrdersPanel.js';
 import { PairingPage } from '../features/pairing/PairingPage.js';
 import { UpdatePrompt } from '../features/pwa/UpdatePrompt.js';
 import { useSessionStore } from '../features/session/session.store.js';
+import { TradingControls } from '../features/trading/TradingControls.js';
 import { pairBrowser } from './boot.js';
 import { navigate, usePath } from './router.js';
 
@@ -45,6 +46,7 @@ export function App() {
           <OrderTicket />
           <OrdersPanel />
           <ActivityPanel />
+          <TradingControls />
           <HealthPanel />
         </div>
       </main>

@@ -15,6 +15,7 @@ export type AgentRest = Pick<
   | 'cancelOrder'
   | 'cancelAll'
   | 'flatten'
+  | 'setTradingMode'
 >;
 
 let current: AgentRest | null = null;

@@ -3,7 +3,14 @@
  * agent-client; the real agent is in agent/test/web). Each method answers from a queue the test
  * fills, and records what it was called with.
  */
-import type { CancelAllResponse, FlattenReport, Order, OrderResponse, PlaceOrderRequest } from '@pt/protocol';
+import type {
+  SetTradingModeRequest,
+  CancelAllResponse,
+  FlattenReport,
+  Order,
+  OrderResponse,
+  PlaceOrderRequest,
+} from '@pt/protocol';
 import type { ClientError, CommandResult } from '../agent-client/index.js';
 import type { AgentRest } from '../app/services.js';
 
@@ -15,6 +22,7 @@ export interface FakeAgent {
   orders: Order[];
   flattenAnswer: CommandResult<FlattenReport>;
   flattenPresses: number;
+  modeRequests: SetTradingModeRequest[];
 }
 
 export function refusal(
@@ -29,6 +37,7 @@ export function fakeAgent(): FakeAgent {
     canceled: [],
     orders: [],
     flattenPresses: 0,
+    modeRequests: [],
     flattenAnswer: refusal({ code: 'INTERNAL', message: 'no answer queued' }),
     placeAnswer: refusal({ code: 'INTERNAL', message: 'no answer queued' }),
     rest: {
@@ -57,6 +66,13 @@ export function fakeAgent(): FakeAgent {
       flatten: () => {
         fake.flattenPresses += 1;
         return Promise.resolve(fake.flattenAnswer);
+      },
+      setTradingMode: (request) => {
+        fake.modeRequests.push(request);
+        return Promise.resolve({
+          ok: true,
+          data: { mode: request.mode, reason: request.reason, changedBy: 'user', sinceMs: 1 },
+        });
       },
       cancelAll: () =>
         Promise.resolve({ ok: true, data: { canceled: [], unknown: [] } satisfies CancelAllResponse }),

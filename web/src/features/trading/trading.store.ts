@@ -1,5 +1,5 @@
 /** The effective trading state (ACTIVE / REDUCING / HALTED): from REST at load, then the stream. */
-import type { TradingState } from '@pt/protocol';
+import type { TradingMode, TradingState } from '@pt/protocol';
 import { create } from 'zustand';
 import { agentRest } from '../../app/services.js';
 
@@ -7,6 +7,8 @@ export interface TradingStoreState {
   readonly tradingState: TradingState | null;
   readonly reload: () => Promise<void>;
   readonly apply: (state: TradingState) => void;
+  /** The trader's switch; resolves to an error message, or null when the agent took it. */
+  readonly setMode: (mode: TradingMode, reason: string) => Promise<string | null>;
 }
 
 export const useTradingStore = create<TradingStoreState>((set) => ({
@@ -15,4 +17,10 @@ export const useTradingStore = create<TradingStoreState>((set) => ({
     set({ tradingState: await agentRest().tradingState() });
   },
   apply: (tradingState) => set({ tradingState }),
+  setMode: async (mode, reason) => {
+    const result = await agentRest().setTradingMode({ mode, reason });
+    if (!result.ok) return result.error.message;
+    set({ tradingState: result.data });
+    return null;
+  },
 }));
