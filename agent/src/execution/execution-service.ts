@@ -325,7 +325,8 @@ export class ExecutionService {
     return preTradeCheck(order, extra, {
       venue,
       tradingState,
-      ourOrders: this.journal.list(),
+      ourOrders: this.journal.workingOrders(),
+      recentOrderTimesMs: this.journal.createdTimesMs(),
       unknownOutcomeTickers: unknownOutcomeTickers(venue, this.journal),
       settings: this.options.riskSettings?.() ?? DEFAULT_RISK_SETTINGS,
       portfolio: this.options.portfolio?.(),

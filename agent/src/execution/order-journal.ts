@@ -16,6 +16,7 @@ import {
 } from './execution-events.js';
 import {
   filledOf,
+  isTerminal,
   newLifecycle,
   remainingOf,
   transition,
@@ -74,6 +75,19 @@ export class OrderJournal {
 
   list(): Order[] {
     return [...this.records.values()].map(toOrder);
+  }
+
+  /** Orders not finished yet: a pre-trade check's read, without re-parsing the whole history. */
+  workingOrders(): Order[] {
+    const working: Order[] = [];
+    for (const record of this.records.values())
+      if (!isTerminal(record.lifecycle.status)) working.push(toOrder(record));
+    return working;
+  }
+
+  /** Every order's creation time (the order-rate rule). */
+  createdTimesMs(): number[] {
+    return [...this.records.values()].map((record) => record.intent.createdAtMs);
   }
 
   /** Markets with an order whose outcome is not known: no new writes there until reconciled. */

@@ -33,7 +33,10 @@ export interface PreTradeExtra {
 export interface PreTradeContext {
   venue: ExecutionVenue;
   tradingState: TradingState;
+  /** Our working orders (finished ones may be included; they are ignored). */
   ourOrders: readonly Order[];
+  /** Every order's creation time (order rate); default `ourOrders`'. */
+  recentOrderTimesMs?: readonly number[] | undefined;
   unknownOutcomeTickers: readonly MarketTicker[];
   settings: RiskSettings;
   /** Today's P&L and losing exits; undefined = zeros and none. */
@@ -60,6 +63,7 @@ export async function preTradeCheck(
     venue: ctx.venue,
     ticker: order.ticker,
     ourOrders: ctx.ourOrders,
+    recentOrderTimesMs: ctx.recentOrderTimesMs,
     unknownOutcomeTickers: ctx.unknownOutcomeTickers,
     excludeOrderId: extra.excludeOrderId,
     nowMs: ctx.nowMs,

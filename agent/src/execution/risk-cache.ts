@@ -146,7 +146,7 @@ export class RiskCache {
       balanceE6: moneyE6(view.balanceE6 - inFlightCostE6),
       todayRealizedPnlE6: inputs.portfolio?.todayRealizedPnlE6 ?? moneyE6(0),
       todayMarkedPnlE6: inputs.portfolio?.todayMarkedPnlE6 ?? moneyE6(0),
-      recentOrderTimesMs: inputs.ourOrders.map((order) => order.createdAtMs),
+      recentOrderTimesMs: inputs.recentOrderTimesMs ?? inputs.ourOrders.map((order) => order.createdAtMs),
       unknownOutcomeTickers: inputs.unknownOutcomeTickers,
       losingExits: inputs.portfolio?.losingExits ?? [],
     };

@@ -27,8 +27,10 @@ import type { ExecutionVenue, PortfolioRiskInputs } from './types.js';
 export interface SnapshotInputs {
   venue: ExecutionVenue;
   ticker: MarketTicker;
-  /** Our orders (the journal), for working orders not yet on the venue list and the order rate. */
+  /** Our orders (the journal), for working orders not yet on the venue list (and the order rate). */
   ourOrders: readonly Order[];
+  /** Our orders' creation times for the order rate; default `ourOrders`' (pass it when those are only the working ones). */
+  recentOrderTimesMs?: readonly number[] | undefined;
   /** Markets blocked by an unresolved outcome. */
   unknownOutcomeTickers: readonly MarketTicker[];
   /** An order leaving the snapshot (amend: the order being replaced). */
@@ -83,7 +85,7 @@ export async function captureRiskSnapshot(inputs: SnapshotInputs): Promise<RiskS
       balanceE6: balance.balanceE6,
       todayRealizedPnlE6: inputs.portfolio?.todayRealizedPnlE6 ?? moneyE6(0),
       todayMarkedPnlE6: inputs.portfolio?.todayMarkedPnlE6 ?? moneyE6(0),
-      recentOrderTimesMs: inputs.ourOrders.map((order) => order.createdAtMs),
+      recentOrderTimesMs: inputs.recentOrderTimesMs ?? inputs.ourOrders.map((order) => order.createdAtMs),
       unknownOutcomeTickers: inputs.unknownOutcomeTickers,
       losingExits: inputs.portfolio?.losingExits ?? [],
     };

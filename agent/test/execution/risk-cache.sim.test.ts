@@ -43,12 +43,13 @@ function placed(result: Awaited<ReturnType<ExecutionService['place']>>): Order {
   return result.order;
 }
 
+/** What the road's check() passes: working orders and every order's creation time. */
 function inputs(): SnapshotInputs {
-  const orders = execution.journal.list();
   return {
     venue: connector,
     ticker,
-    ourOrders: orders,
+    ourOrders: execution.journal.workingOrders(),
+    recentOrderTimesMs: execution.journal.createdTimesMs(),
     unknownOutcomeTickers: unknownOutcomeTickers(connector, execution.journal),
     nowMs: Date.now(),
   };
@@ -132,6 +133,11 @@ describe('risk cache on the simulator', () => {
     await execution.cancel(rest1.orderId ?? '');
     await settled();
     const hitsBefore = cache.stats().hits;
+    const all = execution.journal.list();
+    expect(execution.journal.workingOrders()).toEqual(
+      all.filter((o) => ['submitting', 'resting', 'partially_filled', 'unknown'].includes(o.status)),
+    );
+    expect(execution.journal.createdTimesMs()).toEqual(all.map((o) => o.createdAtMs));
 
     const fromMemory = await cache.capture(inputs());
     const fromRest = await captureRiskSnapshot(inputs());
