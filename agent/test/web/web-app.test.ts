@@ -10,7 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { SimAgent } from '../e2e/helpers.js';
-import { startSimAgent, waitFor } from '../e2e/helpers.js';
+import { pairCli, runCli, startSimAgent, waitFor } from '../e2e/helpers.js';
 import { buildWeb, launchBrowser } from './browser.js';
 import type { BrowserSession } from './browser.js';
 
@@ -218,6 +218,23 @@ describe('command center in Chromium on the real agent and simulator', () => {
     expect(chrome().problems.filter((p) => !/status of 422/.test(p))).toEqual([]);
   }, 90_000);
 
+  it('a revoked browser goes back to pairing at once, and pairs again with a typed code', async () => {
+    const page = firstPage();
+    const listed = await runCli(['devices', '--data-dir', agent().dataDir]);
+    const deviceId = /^(dev_[A-Za-z0-9_-]+)\s/m.exec(listed.stdout)?.[1];
+    if (deviceId === undefined) throw new Error(`no device listed: ${listed.stdout}${listed.stderr}`);
+    const revoked = await runCli(['devices', 'revoke', deviceId, '--data-dir', agent().dataDir]);
+    expect(revoked.code, revoked.stderr).toBe(0);
+    await page.getByRole('heading', { name: 'Pair this browser' }).waitFor({ timeout: 20_000 });
+    expect(await page.getByRole('status').textContent()).toContain('unpaired');
+    await chrome().screenshot(page, '08-revoked');
+    const { code } = await pairCli(agent().dataDir);
+    await page.getByLabel('Pairing code').fill(code.toLowerCase());
+    await page.getByRole('button', { name: 'Pair' }).click();
+    await page.getByTestId('connection').filter({ hasText: 'Agent connected' }).waitFor({ timeout: 20_000 });
+    expect(chrome().problems.filter((p) => !/status of (401|422)/.test(p))).toEqual([]);
+  }, 60_000);
+
   it('agent gone: the page says so at once, and a reload is served offline by the service worker', async () => {
     const page = firstPage();
     await agent().stop();
@@ -233,6 +250,6 @@ describe('command center in Chromium on the real agent and simulator', () => {
       .filter({ hasText: 'agent disconnected' })
       .waitFor({ timeout: 20_000 });
     expect(await page.getByRole('alert').filter({ hasText: 'not live' }).count()).toBe(1);
-    await chrome().screenshot(page, '08-offline');
+    await chrome().screenshot(page, '09-offline');
   }, 60_000);
 });
