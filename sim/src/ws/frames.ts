@@ -96,7 +96,9 @@ export function tradeMsg(trade: Trade): Record<string, unknown> {
 export function fillMsg(fill: Fill): Record<string, unknown> {
   const outcome = outcomeOf(fill.side);
   return {
-    trade_id: fill.tradeId,
+    // Kalshi names a fill's own id `trade_id` on fills (REST `Fill.trade_id` = `fill_id`, legacy):
+    // the WS fill carries the same id as the REST fill, so one fill seen on both is one fill.
+    trade_id: fill.fillId,
     order_id: fill.orderId,
     ...(fill.clientOrderId === '' ? {} : { client_order_id: fill.clientOrderId }),
     market_ticker: fill.ticker,
