@@ -90,4 +90,29 @@ describe('OrderJournal (real SQLite ledger)', () => {
     await journal.apply(coid, { type: 'venue_state', orderId, state: 'resting', filledCountE2: 0 });
     expect(journal.unknownTickers()).toEqual([]);
   });
+
+  it("one chain per order: an order's transitions keep consecutive sequence numbers, another order's intent does not queue behind them", async () => {
+    const { store: s } = store();
+    const journal = OrderJournal.open(s.ledger);
+    await journal.recordIntent(intent);
+    const pending = [
+      journal.apply(coid, { type: 'sent' }),
+      journal.apply(coid, { type: 'ack', orderId, filledCountE2: 0, remainingCountE2: 1_000 }),
+      journal.apply(coid, { type: 'fill', fillId: 't1', orderId, countE2: 100 }),
+      journal.apply(coid, { type: 'fill', fillId: 't2', orderId, countE2: 100 }),
+    ];
+    const other = ClientOrderId.parse('pt-journal-2');
+    await journal.recordIntent({ ...intent, clientOrderId: other, createdAtMs: 2_000 });
+    await Promise.all(pending);
+    const transitions = s.ledger.readByKind(TRANSITION_KIND);
+    expect(transitions.map((row) => row.sourceEventId)).toEqual([1, 2, 3, 4].map((n) => `tx:${coid}:${n}`));
+    const otherIntent = s.ledger
+      .readByKind(INTENT_KIND)
+      .find((row) => row.sourceEventId === `intent:${other}`);
+    expect(otherIntent?.id).toBeLessThan(transitions.at(-1)?.id ?? 0);
+    expect(journal.workingOrders().map((o) => o.clientOrderId)).toEqual([coid, other]);
+    expect(journal.createdTimesMs()).toEqual([1_000, 2_000]);
+    await journal.apply(coid, { type: 'cancel_ack', reducedByE2: 800 });
+    expect(journal.workingOrders().map((o) => o.clientOrderId)).toEqual([other]);
+  });
 });

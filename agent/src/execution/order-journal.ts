@@ -1,8 +1,9 @@
 /**
  * Our orders: each one's intent and lifecycle, kept in the ledger and in memory. Ledger first:
  * an intent or a transition is acknowledged (COMMIT) before memory changes, so a crash leaves the
- * ledger ahead of memory (rebuilt by `open`), never behind it. Transitions are applied one at a
- * time (a promise chain), so the per-order sequence numbers never collide.
+ * ledger ahead of memory (rebuilt by `open`), never behind it. Each order's intent and
+ * transitions are applied one at a time (a promise chain per order), so its sequence numbers never
+ * collide; a new order's intent does not wait for other orders' commits.
  */
 import type { ClientOrderId, MarketTicker, Order, PriceE4 } from '@pt/protocol';
 import { Order as OrderSchema } from '@pt/protocol';
@@ -45,7 +46,7 @@ const PAGE_ROWS = 10_000;
 
 export class OrderJournal {
   private readonly records = new Map<ClientOrderId, OrderRecord>();
-  private tail: Promise<unknown> = Promise.resolve();
+  private readonly tails = new Map<string, Promise<unknown>>();
 
   private constructor(
     private readonly ledger: JournalLedger,
@@ -100,7 +101,7 @@ export class OrderJournal {
 
   /** Records the intent (acknowledged) before anything is sent. */
   recordIntent(intent: IntentPayload): Promise<Order> {
-    return this.serial(async () => {
+    return this.serial(intent.clientOrderId, async () => {
       const payload = IntentPayload.parse(intent);
       const existing = this.records.get(payload.clientOrderId);
       if (existing !== undefined) return toOrder(existing);
@@ -121,7 +122,7 @@ export class OrderJournal {
 
   /** Applies one lifecycle event: an illegal one is reported and not recorded. */
   apply(clientOrderId: ClientOrderId, event: LifecycleEvent, priceE4?: PriceE4): Promise<ApplyResult> {
-    return this.serial(async () => {
+    return this.serial(clientOrderId, async () => {
       const record = this.records.get(clientOrderId);
       if (record === undefined) throw new Error(`no order with client order id ${clientOrderId}`);
       const result = transition(record.lifecycle, event);
@@ -169,9 +170,17 @@ export class OrderJournal {
     });
   }
 
-  private serial<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.tail.then(work);
-    this.tail = run.catch(() => undefined);
+  /** One chain per order: its sequence numbers never collide, and other orders never wait for it. */
+  private serial<T>(clientOrderId: string, work: () => Promise<T>): Promise<T> {
+    const run = (this.tails.get(clientOrderId) ?? Promise.resolve()).then(work);
+    const tail = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.tails.set(clientOrderId, tail);
+    void tail.then(() => {
+      if (this.tails.get(clientOrderId) === tail) this.tails.delete(clientOrderId);
+    });
     return run;
   }
 }
