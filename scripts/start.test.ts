@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +13,7 @@ afterEach(() => {
 });
 
 describe('npm start (scripts/start.ts)', () => {
-  it('brings up the simulator and the agent, the agent reconciles with the sim and opens its trading gate, and SIGTERM stops everything in order with exit 0', async () => {
+  it('brings up the simulator, vibe and the agent; the agent reconciles with the sim, reads fresh sentiment from vibe, and SIGTERM stops everything in order with exit 0', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'pt-start-'));
     dirs.push(dataDir);
     const child = spawn(
@@ -53,6 +53,25 @@ describe('npm start (scripts/start.ts)', () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     expect(agentLog()).toContain('"msg":"trading gate open"');
+
+    // vibe on the bundled feeds, its key shared through 0600 files (paths in argv, never the key).
+    const vibeUrl = /vibe ready \(pid \d+\) at (\S+)/.exec(stdout)?.[1];
+    expect(vibeUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const keyFile = join(dataDir, 'vibe', 'agent.key');
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+    expect(statSync(join(dataDir, 'vibe', 'keys.json')).mode & 0o777).toBe(0o600);
+    const key = readFileSync(keyFile, 'utf8').trim();
+    expect((await fetch(`${vibeUrl}/v1/sentiment?topics=fed`)).status).toBe(401);
+    const sentiment = await fetch(`${vibeUrl}/v1/sentiment?topics=fed`, {
+      headers: { authorization: `Bearer ${key}` },
+    });
+    expect(sentiment.status).toBe(200);
+    while (!/"isEngaged":false/.test(agentLog()) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(agentLog()).toMatch(/sentiment kill switch changed/);
+    expect(agentLog()).toMatch(/"isEngaged":false/);
+    expect(agentLog()).not.toContain(key);
 
     const exitCode = await new Promise<number | null>((resolve) => {
       child.once('exit', (code) => resolve(code));

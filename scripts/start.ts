@@ -7,6 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { agentDataDir, ensureLocalVibeKeys } from './local-vibe-keys.js';
 
 interface Service {
   name: string;
@@ -25,9 +26,16 @@ interface ReadyLine {
 const root = fileURLToPath(new URL('..', import.meta.url));
 const passthrough = process.argv.slice(2);
 // The simulator first (the embedded default venue, replaying real recorded Kalshi data), then the
-// agent, connected to it. Flags after `npm start --` go to the agent.
+// sentiment service on the bundled real feeds, then the agent, connected to both. Flags after
+// `npm start --` go to the agent.
+const vibeFiles = ensureLocalVibeKeys(agentDataDir(passthrough, process.env, process.cwd()));
 const services: Service[] = [
   { name: 'sim', entry: 'sim/src/main.ts', args: () => ['--port', '0'] },
+  {
+    name: 'vibe',
+    entry: 'vibe/src/main.ts',
+    args: () => ['--port', '0', '--db', vibeFiles.dbFile, '--keys', vibeFiles.keysFile],
+  },
   {
     name: 'agent',
     entry: 'agent/src/cli.ts',
@@ -37,7 +45,12 @@ const services: Service[] = [
         typeof sim?.rest === 'string' && typeof sim.ws === 'string'
           ? ['--env', 'sim', '--sim-rest', sim.rest, '--sim-ws', sim.ws]
           : [];
-      return [...venue, ...passthrough];
+      const vibe = started.get('vibe');
+      const sentiment =
+        typeof vibe?.url === 'string'
+          ? ['--vibe-url', vibe.url, '--vibe-key-file', vibeFiles.agentKeyFile]
+          : [];
+      return [...venue, ...sentiment, ...passthrough];
     },
   },
 ];

@@ -19,6 +19,9 @@ export interface ConfigFlags {
   config?: string;
   /** The simulator's REST base URL and WS URL (its ready line's `rest` and `ws`), for `--env sim`. */
   simRest?: string;
+  /** The sentiment service (`npm start` passes its ready line's url) and a file holding its API key. */
+  vibeUrl?: string;
+  vibeKeyFile?: string;
   simWs?: string;
 }
 
@@ -53,6 +56,8 @@ const OPTIONS = {
   'key-id': { type: 'string' },
   pem: { type: 'string' },
   'sim-rest': { type: 'string' },
+  'vibe-url': { type: 'string' },
+  'vibe-key-file': { type: 'string' },
   'sim-ws': { type: 'string' },
 } as const;
 
@@ -65,7 +70,7 @@ const COMMANDS: ReadonlyMap<string, Command> = new Map([
 
 export const USAGE = [
   'usage: pt-agent [--port N] [--data-dir DIR] [--env sim|demo|live] [--log-level LEVEL] [--config FILE]',
-  '                [--sim-rest URL --sim-ws URL]',
+  '                [--sim-rest URL --sim-ws URL] [--vibe-url URL --vibe-key-file FILE]',
   '       pt-agent diagnostics [--out FILE] [same flags]',
   '       pt-agent pair [--data-dir DIR]            print a fresh pairing URL of the running agent',
   '       pt-agent devices [list | revoke DEVICE_ID] [--data-dir DIR]',
@@ -105,6 +110,8 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   if (values['log-level'] !== undefined) flags.logLevel = values['log-level'];
   if (values.config !== undefined) flags.config = values.config;
   if (values['sim-rest'] !== undefined) flags.simRest = values['sim-rest'];
+  if (values['vibe-url'] !== undefined) flags.vibeUrl = values['vibe-url'];
+  if (values['vibe-key-file'] !== undefined) flags.vibeKeyFile = values['vibe-key-file'];
   if (values['sim-ws'] !== undefined) flags.simWs = values['sim-ws'];
   const noMoreWords = (words: readonly string[]): void => {
     if (words.length > 0) throw invalid(`unexpected argument '${words.join(' ')}'`, 'command');

@@ -5,6 +5,7 @@ import { TradingEnvironment } from '@pt/protocol';
 import { AgentError } from '../lib/errors.js';
 import type { ConfigFlags } from './command-line.js';
 import { defaultDataDir } from './default-data-dir.js';
+import { vibeFromFlags } from './vibe-flags.js';
 import type { DataDirEnv } from './default-data-dir.js';
 import {
   AgentConfig,
@@ -148,7 +149,7 @@ export function loadConfig(input: LoadConfigInput): AgentConfig {
     logLevel: fromFlags.logLevel ?? fromEnv.logLevel ?? fromFile.logLevel ?? 'info',
     allowedOrigins: fromFile.allowedOrigins ?? [],
     deviceIdleExpiryDays: fromFile.deviceIdleExpiryDays ?? DEFAULT_DEVICE_IDLE_EXPIRY_DAYS,
-    ...(fromFile.vibe === undefined ? {} : { vibe: fromFile.vibe }),
+    ...vibeFromFlags(flags, fromFile.vibe, cwd),
     ...(fromFile.timeZone === undefined ? {} : { timeZone: fromFile.timeZone }),
     ...(simVenue === undefined ? {} : { simVenue }),
     ...(configFile === undefined ? {} : { configFile }),

@@ -35,6 +35,7 @@ export const VibeConfig = z.strictObject({
   /** Below this share of items from healthy sources a topic's confidence is cut (default 0.5). */
   minHealthyShare: z.number().min(0).max(1).optional(),
 });
+export type VibeConfig = z.infer<typeof VibeConfig>;
 
 /**
  * Where the local simulator listens (`--env sim`): its ready line's `rest` and `ws`. Checked fully

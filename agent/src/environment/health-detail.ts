@@ -27,6 +27,8 @@ export interface HealthSource {
   current(): CurrentEnvironment;
   tradingState(): TradingState;
   switchingTo(): TradingEnvironment | undefined;
+  /** The sentiment monitor's light (vibe reachable, data fresh, kill switch); undefined = not configured. */
+  sentiment?: () => Light | undefined;
 }
 
 type Light = { light: HealthLight; detail: string };
@@ -70,7 +72,10 @@ export class HealthReporter {
         staleTickers: [],
       },
       store: this.stamp('store', storeLight(active.store.file, active.store.queueStats())),
-      sentiment: this.stamp('sentiment', { light: 'amber', detail: 'Sentiment not configured' }),
+      sentiment: this.stamp(
+        'sentiment',
+        this.source.sentiment?.() ?? { light: 'amber', detail: 'Sentiment not configured' },
+      ),
     };
     const isRed = Object.values(components).some((component) => component.light === 'red');
     return {

@@ -34,6 +34,8 @@ import { ExecutionHost } from '../execution/execution-host.js';
 import { FlattenService, currentFlattenVenue } from '../flatten/index.js';
 import type { CredentialsStore } from '../keychain/index.js';
 import { PortfolioHost, PortfolioQueries } from '../portfolio/index.js';
+import { createSentimentMonitor } from '../sentiment/index.js';
+import type { SentimentMonitor } from '../sentiment/index.js';
 import type { Store } from '../store/index.js';
 import { AGENT_VERSION } from '../lib/version.js';
 import { TradingControls } from '../trading-controls/trading-controls.js';
@@ -89,10 +91,12 @@ export function buildAgentApi(deps: AgentApiDeps): AgentApi {
   const controls = new TradingControls({ runtime, logger });
   // Health and status show the effective trading state: the trader's switch, a persistent system
   // halt and the venue gate, the most restrictive wins.
+  let sentiment: SentimentMonitor | undefined;
   const reporter = new HealthReporter({
     current: () => runtime.current(),
     switchingTo: () => runtime.switchingTo(),
     tradingState: () => controls.tradingState(),
+    sentiment: () => sentiment?.health(),
   });
   const hub = new StreamHub();
   const publisher = new StatusPublisher(
@@ -102,6 +106,12 @@ export function buildAgentApi(deps: AgentApiDeps): AgentApi {
   );
   controls.onTradingStateChanged(() => publisher.publishChanges());
   const recorder = new ActivityRecorder({ ledger: () => runtime.current().store.ledger, hub });
+  // The sentiment service's decayed signals and kill switch (issue 9), when vibe is configured.
+  if (config.vibe !== undefined) {
+    sentiment = createSentimentMonitor(config.vibe, { record: (input) => recorder.record(input), logger });
+    sentiment.killSwitch.onChange(() => publisher.publishChanges());
+    sentiment.start();
+  }
   // `market:<ticker>` streams: a snapshot on subscribe, then coalesced deltas of the venue's book.
   const books = new BookPublisher({ hub, logger: logger.child({ component: 'books' }) });
   const feed = new ActivityFeed(() => runtime.current().store);
@@ -205,6 +215,7 @@ export function buildAgentApi(deps: AgentApiDeps): AgentApi {
     },
     shutdownCancelBudgetMs: () => execution.shutdownCancelBudgetMs(),
     close: () => {
+      void sentiment?.stop();
       execution.close();
       portfolio.close();
       books.close();
