@@ -105,6 +105,11 @@ describe('command center in Chromium on the real agent and simulator', () => {
     await chrome().screenshot(page, '02-connected');
 
     const ticker = await openMarket();
+    // Typing the market into the ticket follows its book over the stream (snapshot, then deltas).
+    await page.getByLabel('Market ticker').fill(ticker);
+    const ladder = page.getByTestId('book-ladder');
+    await ladder.filter({ hasText: `Book ${ticker}` }).waitFor({ timeout: 20_000 });
+    expect(await ladder.locator('td.bid, td.ask').filter({ hasText: '$' }).count()).toBeGreaterThan(0);
     await fillTicket(page, { ticker, price: '0.01', slippage: '0.9999' });
     await page
       .getByTestId('ticket-outcome')

@@ -24,6 +24,12 @@ export class SeqTracker {
     this.resyncing.clear();
   }
 
+  /** After `unsubscribe`: a later subscribe to the stream starts fresh. */
+  forget(stream: string): void {
+    this.last.delete(stream);
+    this.resyncing.delete(stream);
+  }
+
   lastSeq(stream: string): number | undefined {
     return this.last.get(stream);
   }

@@ -1,8 +1,10 @@
 /** SharedStream: one session for every tab, late tabs caught up, the last tab out stops it. */
 import { describe, expect, it } from 'vitest';
+import { BookSnapshotEvent } from '@pt/protocol';
 import type { AgentHello, ServerEvent } from '@pt/protocol';
 import orderFixture from '../../../protocol/src/fixtures/event-order-updated.json';
 import helloFixture from '../../../protocol/src/fixtures/server-hello.json';
+import snapshotFixture from '../../../protocol/src/fixtures/event-book-snapshot.json';
 import { SharedStream } from './shared-stream.js';
 import type { StreamListener, StreamStartOptions } from './stream-types.js';
 
@@ -19,6 +21,7 @@ function tab() {
     onStatus: (s) => seen.push(`status:${s.state}`),
     onHello: (h) => seen.push(`hello:${h.environment}`),
     onEvent: (e) => seen.push(`event:${e.seq}`),
+    onBook: (b) => seen.push(`book:${b.ticker}:${b.yesBids[0]?.countE2 ?? 0}`),
     onReload: (s) => seen.push(`reload:${s}`),
     onAgentError: (e) => seen.push(`error:${e.code}`),
   };
@@ -26,17 +29,27 @@ function tab() {
 }
 
 function harness() {
-  const sessions: { token: string; listener: StreamListener; isStopped: boolean }[] = [];
+  const sessions: {
+    token: string;
+    listener: StreamListener;
+    isStopped: boolean;
+    tickers: readonly string[];
+  }[] = [];
   const shared = new SharedStream((opts, listener) => {
-    const session = { token: opts.token, listener, isStopped: false };
+    const session = { token: opts.token, listener, isStopped: false, tickers: [] as readonly string[] };
     sessions.push(session);
-    return { start: () => undefined, stop: () => (session.isStopped = true) };
+    return {
+      start: () => undefined,
+      stop: () => (session.isStopped = true),
+      setTickers: (tickers) => (session.tickers = tickers),
+    };
   });
   return { shared, sessions };
 }
 
 const hello = helloFixture.message as AgentHello;
 const event = orderFixture.message as ServerEvent;
+const snapshot = BookSnapshotEvent.parse(snapshotFixture.message);
 
 describe('SharedStream', () => {
   it('opens one session for three tabs and fans every report out to all of them', () => {
@@ -71,5 +84,38 @@ describe('SharedStream', () => {
     shared.detach('b');
     expect(sessions[1]!.isStopped).toBe(true);
     expect(shared.tabCount).toBe(0);
+  });
+
+  it('follows the union of the tabs’ markets and hands each tab the rebuilt book', () => {
+    const { shared, sessions } = harness();
+    const [one, two] = [tab(), tab()];
+    shared.attach('a', options('a'.repeat(43)), one.listener);
+    shared.attach('b', options('a'.repeat(43)), two.listener);
+    const session = sessions[0]!;
+    shared.setTickers('a', [snapshot.book.ticker]);
+    expect(session.tickers).toEqual([snapshot.book.ticker]);
+    session.listener.onEvent(snapshot);
+    expect(one.seen.at(-1)).toBe(`book:${snapshot.book.ticker}:${snapshot.book.yesBids[0]?.countE2}`);
+    expect(two.seen.filter((s) => s.startsWith('book:'))).toEqual([]);
+    // The second tab starts following it: the cached book at once, no new snapshot needed.
+    shared.setTickers('b', [snapshot.book.ticker]);
+    expect(two.seen.at(-1)).toBe(one.seen.at(-1));
+    // A delta is applied here; both tabs get the whole book with the new size.
+    const level = snapshot.book.yesBids[0]!;
+    session.listener.onEvent({
+      type: 'book.delta',
+      stream: snapshot.stream,
+      seq: snapshot.seq + 1,
+      ticker: snapshot.book.ticker,
+      changes: [{ leg: 'yes', priceE4: level.priceE4, countE2: 777 as typeof level.countE2 }],
+      isQuotable: true,
+      asOfMs: snapshot.book.asOfMs + 1,
+    });
+    expect(one.seen.at(-1)).toBe(`book:${snapshot.book.ticker}:777`);
+    expect(two.seen.at(-1)).toBe(`book:${snapshot.book.ticker}:777`);
+    // Nobody follows it any more: unsubscribed.
+    shared.setTickers('a', []);
+    shared.detach('b');
+    expect(session.tickers).toEqual([]);
   });
 });

@@ -11,6 +11,8 @@ export interface StreamHandle {
   /** Whether this tab shares the profile's one connection (SharedWorker) or has its own. */
   readonly isShared: boolean;
   stop(): void;
+  /** The markets this tab shows (their books arrive through `onBook`). */
+  setTickers(tickers: readonly string[]): void;
 }
 
 function connectWorker(): { api: Comlink.Remote<StreamWorkerApi>; isShared: boolean; close: () => void } {
@@ -46,7 +48,13 @@ export function startStream(options: StreamStartOptions, listener: StreamListene
   };
   // A closing tab leaves the shared connection; the last one out closes it.
   window.addEventListener('pagehide', stop);
-  return { isShared, stop };
+  return {
+    isShared,
+    stop,
+    setTickers: (tickers) => {
+      if (!isStopped) void api.setTickers(tabId, [...tickers]);
+    },
+  };
 }
 
 /** The stream URL of the agent that served this page. */

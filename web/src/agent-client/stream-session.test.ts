@@ -70,6 +70,7 @@ function harness() {
         onStatus: (status) => statuses.push(status),
         onHello: () => undefined,
         onEvent: (event) => events.push(event),
+        onBook: () => undefined,
         onReload: (stream) => reloads.push(stream),
         onAgentError: (error) => errors.push(error),
       },
@@ -228,5 +229,26 @@ describe('StreamSession', () => {
     s.handlers.onClose(1000, '');
     expect(h.runTimers()).toEqual([]);
     expect(h.statuses.at(-1)?.state).toBe('stopped');
+  });
+
+  it('follows markets: subscribes and unsubscribes their streams, and again after a reconnect', () => {
+    const h = harness();
+    h.session.setTickers(['KXHIGHNY-25NOV25-B58.5', 'not a ticker']);
+    h.session.start();
+    const first = h.handshake('e1', { orders: 1, 'market:KXHIGHNY-25NOV25-B58.5': 0 });
+    expect(first.sent.find((m) => m['type'] === 'subscribe')).toMatchObject({
+      tickers: ['KXHIGHNY-25NOV25-B58.5'],
+    });
+    h.session.setTickers(['FED-23DEC-T3.00']);
+    expect(first.sent.slice(-2)).toEqual([
+      { type: 'subscribe', streams: [], tickers: ['FED-23DEC-T3.00'] },
+      { type: 'unsubscribe', streams: [], tickers: ['KXHIGHNY-25NOV25-B58.5'] },
+    ]);
+    first.handlers.onClose(1006, '');
+    h.runTimers();
+    const second = h.handshake('e1', { orders: 1 });
+    expect(second.sent.find((m) => m['type'] === 'subscribe')).toMatchObject({
+      tickers: ['FED-23DEC-T3.00'],
+    });
   });
 });

@@ -6,7 +6,7 @@
  * Transport-agnostic: the socket and the parser are injected (a browser WebSocket and
  * parseInbound in the worker; fakes in tests).
  */
-import { PROTOCOL_VERSION } from '@pt/protocol';
+import { MarketTicker, PROTOCOL_VERSION, marketStream } from '@pt/protocol';
 import type { ClientMessage, ServerEvent, ServerMessage, StreamName } from '@pt/protocol';
 import { backoffDelayMs } from './backoff.js';
 import type { InboundResult } from './inbound.js';
@@ -62,6 +62,9 @@ export class StreamSession {
   private epoch: string | null = null;
   private retryTimer: unknown = null;
   private isStopped = false;
+  private isOpen = false;
+  /** Markets whose stream (`market:<TICKER>`) this session wants, kept across reconnects. */
+  private tickers: ReadonlySet<string> = new Set();
   private environment: ConnectionStatus['environment'] = null;
   private readonly seqs = new SeqTracker();
   private readonly timers: Timers;
@@ -80,12 +83,33 @@ export class StreamSession {
     this.connect();
   }
 
+  /**
+   * The markets to follow (book snapshot, then deltas): subscribes the new ones, unsubscribes the
+   * dropped ones (and forgets their seq). Applied again on every (re)connect.
+   */
+  setTickers(tickers: readonly string[]): void {
+    const next = new Set(tickers.filter((ticker) => MarketTicker.safeParse(ticker).success));
+    const added = [...next].filter((t) => !this.tickers.has(t));
+    const removed = [...this.tickers].filter((t) => !next.has(t));
+    this.tickers = next;
+    for (const ticker of removed) this.seqs.forget(marketStream(MarketTicker.parse(ticker)));
+    if (!this.isOpen) return;
+    if (added.length > 0) this.send({ type: 'subscribe', streams: [], tickers: this.tickerList(added) });
+    if (removed.length > 0)
+      this.send({ type: 'unsubscribe', streams: [], tickers: this.tickerList(removed) });
+  }
+
+  private tickerList(tickers: readonly string[]): MarketTicker[] {
+    return tickers.map((ticker) => MarketTicker.parse(ticker));
+  }
+
   stop(): void {
     this.isStopped = true;
     if (this.retryTimer !== null) this.timers.clearTimeout(this.retryTimer);
     this.retryTimer = null;
     const socket = this.socket;
     this.socket = null;
+    this.isOpen = false;
     socket?.close(1000, 'client stopped');
     this.status('stopped', 'stopped', null);
   }
@@ -180,7 +204,12 @@ export class StreamSession {
     this.status('open', `connected (${hello.environment})`, null);
     // After a new epoch nothing we hold is numbered like the agent's streams: the tracker was
     // cleared, so `subscribed` answers `fresh` and each stream reloads from REST.
-    this.send({ type: 'subscribe', streams: [...this.options.streams], tickers: [] });
+    this.isOpen = true;
+    this.send({
+      type: 'subscribe',
+      streams: [...this.options.streams],
+      tickers: this.tickerList([...this.tickers]),
+    });
   }
 
   private onSubscribed(stream: StreamName, seq: number): void {
@@ -208,6 +237,7 @@ export class StreamSession {
 
   private onClose(code: number, reason: string): void {
     this.socket = null;
+    this.isOpen = false;
     if (this.isStopped) return;
     const terminal = TERMINAL_CLOSES[code];
     if (terminal !== undefined) {

@@ -3,6 +3,7 @@ import type {
   AccountStream,
   AgentHello,
   ErrorBody,
+  OrderBook,
   ServerEvent,
   StreamName,
   TradingEnvironment,
@@ -29,6 +30,8 @@ export interface StreamListener {
   onHello(hello: AgentHello): void;
   /** An in-order event of a subscribed stream (gaps are resynced before anything later applies). */
   onEvent(event: ServerEvent): void;
+  /** A market's whole book, already rebuilt from its snapshot and deltas (the worker does that). */
+  onBook(book: OrderBook): void;
   /** Load this stream's state from REST now: first subscribe, `stream.reset`, or a new epoch. */
   onReload(stream: StreamName): void;
   /** An `error` the agent sent, or a frame that failed the schema. */

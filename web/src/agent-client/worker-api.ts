@@ -31,6 +31,9 @@ export function createWorkerApi() {
     detach(tabId: string): void {
       shared.detach(tabId);
     },
+    setTickers(tabId: string, tickers: readonly string[]): void {
+      shared.setTickers(tabId, tickers);
+    },
     /** How many tabs share this connection (diagnostics). */
     tabCount(): number {
       return shared.tabCount;

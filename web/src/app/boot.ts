@@ -7,13 +7,14 @@ import { createRestClient, createTokenStore, startStream, streamUrlFor } from '.
 import type { CommandResult, StoredPairing, StreamHandle } from '../agent-client/index.js';
 import { AppDb } from '../db/app-db.js';
 import { INITIAL_CONNECTION, useSessionStore } from '../features/session/session.store.js';
-import { setAgentRest } from './services.js';
+import { setAgentRest, setMarketFollower } from './services.js';
 import { SUBSCRIBED_STREAMS, createStreamDispatch } from './stream-dispatch.js';
 
 const CLIENT_VERSION = 'web/0.1.0';
 
 const tokens = createTokenStore(new AppDb());
 let stream: StreamHandle | null = null;
+let followed: readonly string[] = [];
 
 const rest = createRestClient({
   baseUrl: '',
@@ -34,6 +35,7 @@ function connect(pairing: StoredPairing): void {
     },
     dispatch,
   );
+  stream.setTickers(followed);
 }
 
 async function unpair(notice: string): Promise<void> {
@@ -46,6 +48,10 @@ async function unpair(notice: string): Promise<void> {
 
 export async function boot(): Promise<void> {
   setAgentRest(rest);
+  setMarketFollower((tickers) => {
+    followed = tickers;
+    stream?.setTickers(tickers);
+  });
   const pairing = await tokens.load().catch(() => null);
   if (pairing === null) useSessionStore.setState({ phase: 'unpaired' });
   else connect(pairing);

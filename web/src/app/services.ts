@@ -28,3 +28,15 @@ export function agentRest(): AgentRest {
   if (current === null) throw new Error('agent client not set (boot has not run)');
   return current;
 }
+
+type MarketFollower = (tickers: readonly string[]) => void;
+let follower: MarketFollower = () => undefined;
+
+/** Set at boot: hands the markets on screen to the stream (their books arrive in the book store). */
+export function setMarketFollower(next: MarketFollower): void {
+  follower = next;
+}
+
+export function followMarkets(tickers: readonly string[]): void {
+  follower(tickers);
+}

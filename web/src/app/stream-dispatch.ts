@@ -6,6 +6,7 @@
 import type { AccountStream, ActivityKind, ServerEvent, StreamName } from '@pt/protocol';
 import type { StreamListener } from '../agent-client/index.js';
 import { useActivityStore } from '../features/activity/activity.store.js';
+import { useBookStore } from '../features/book/book.store.js';
 import { useFlattenStore } from '../features/flatten/flatten.store.js';
 import { useHealthStore } from '../features/health/health.store.js';
 import { useOrdersStore } from '../features/orders/orders.store.js';
@@ -69,6 +70,7 @@ export function createStreamDispatch(onUnauthorized: (detail: string) => void): 
     onHello: (hello) =>
       useSessionStore.setState({ environment: hello.environment, agentVersion: hello.agentVersion }),
     onEvent: applyEvent,
+    onBook: (book) => useBookStore.getState().receive(book),
     onReload: (stream: StreamName) => {
       void RELOADERS[stream]?.().catch(() => undefined);
     },

@@ -8,6 +8,8 @@ import type { FormEvent } from 'react';
 import { priceE4 } from '@pt/protocol';
 import type { PlaceOrderRequest } from '@pt/protocol';
 import { formatCount, formatPrice } from '../../lib/format.js';
+import { BookLadder } from '../book/BookLadder.js';
+import { useFollowedBook } from '../book/use-followed-book.js';
 import { useOrdersStore } from './orders.store.js';
 import { EMPTY_TICKET, parseTicket } from './ticket-form.js';
 import type { TicketFields } from './ticket-form.js';
@@ -24,6 +26,7 @@ export function OrderTicket() {
   const place = useOrdersStore((s) => s.place);
   const isPlacing = useOrdersStore((s) => s.isPlacing);
   const outcome = useOrdersStore((s) => s.ticketOutcome);
+  const { book } = useFollowedBook(fields.ticker);
 
   const edit = <K extends keyof TicketFields>(key: K, value: TicketFields[K]): void => {
     setFields({ ...fields, [key]: value });
@@ -129,6 +132,7 @@ export function OrderTicket() {
         </label>
         <button type="submit">Review order</button>
       </form>
+      {book !== null && <BookLadder book={book} />}
       {problem !== null && (
         <p className="error" role="alert">
           {problem}
