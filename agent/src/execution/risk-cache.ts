@@ -14,21 +14,12 @@
  */
 import type { Logger } from 'pino';
 import type { ExchangeObservation } from '../connectors/kalshi/health.js';
-import { collectAll } from '../connectors/kalshi/http/paginate.js';
-import type { VenueOrder } from '../connectors/kalshi/http/types.js';
 import type { ConnectorEvent } from '../connectors/kalshi/venue-connector.js';
-import type { WsFill, WsUserOrder } from '../connectors/kalshi/ws/types.js';
 import { AgentError } from '../lib/errors.js';
 import { moneyE6, signedCountE2 } from '@pt/protocol';
 import { restingOrderFromProtocol, type RestingOrder, type RiskSnapshot } from '../risk/index.js';
-import { fillKey } from '../connectors/kalshi/reconcile/types.js';
-import {
-  AccountFold,
-  worstCostE6,
-  type AccountBaseline,
-  type CachedFill,
-  type CachedOrder,
-} from './risk-cache-fold.js';
+import { AccountFold, worstCostE6 } from './risk-cache-fold.js';
+import { cachedFromWs, fillFromWs, readBaseline } from './risk-cache-baseline.js';
 import { MarketMetadataCache } from './risk-cache-markets.js';
 import { bookQuote, type SnapshotInputs } from './risk-inputs.js';
 import type { ExecutionVenue } from './types.js';
@@ -284,66 +275,4 @@ export class RiskCache {
   private isGateOpen(): boolean {
     return this.options.venue.health().reconciliation.light === 'green';
   }
-}
-
-async function readBaseline(venue: ExecutionVenue, issuedAtMs: number): Promise<AccountBaseline> {
-  // In this order on purpose: a fill counted in an order's fill count is then in the positions too.
-  const resting = await collectAll((cursor) =>
-    venue.http.getOrders({ status: 'resting', limit: 1000, ...(cursor === undefined ? {} : { cursor }) }),
-  );
-  const positions = await collectAll(async (cursor) => {
-    const page = await venue.http.getPositions({ limit: 1000, ...(cursor === undefined ? {} : { cursor }) });
-    return { items: page.marketPositions, cursor: page.cursor };
-  });
-  const balance = await venue.http.getBalance();
-  return {
-    balanceE6: balance.balanceE6,
-    positions: positions.map((position) => ({
-      ticker: position.ticker,
-      positionCountE2: position.positionE2,
-      costE6: position.marketExposureE6,
-    })),
-    restingOrders: resting.map(cachedFromRest),
-    issuedAtMs,
-  };
-}
-
-function cachedFromRest(order: VenueOrder): CachedOrder {
-  return {
-    orderId: order.orderId,
-    ticker: order.ticker,
-    bookSide: order.bookSide,
-    yesPriceE4: order.yesPriceE4,
-    initialCountE2: order.initialCountE2,
-    fillCountE2: order.fillCountE2,
-    remainingCountE2: order.remainingCountE2,
-    status: order.status,
-    updatedTsMs: order.lastUpdateAtMs ?? order.createdAtMs ?? 0,
-  };
-}
-
-/** `unknown` (a status the parser did not recognise) is counted as resting: the conservative reading. */
-function cachedFromWs(order: WsUserOrder): CachedOrder {
-  return {
-    orderId: order.orderId,
-    ticker: order.marketTicker,
-    bookSide: order.bookSide,
-    yesPriceE4: order.yesPriceE4,
-    initialCountE2: order.initialCountE2,
-    fillCountE2: order.fillCountE2,
-    remainingCountE2: order.remainingCountE2,
-    status: order.status === 'unknown' ? 'resting' : order.status,
-    updatedTsMs: order.updatedTsMs,
-  };
-}
-
-function fillFromWs(fill: WsFill): CachedFill {
-  return {
-    key: fillKey({ fillId: fill.tradeId, orderId: fill.orderId }),
-    orderId: fill.orderId,
-    ticker: fill.marketTicker,
-    bookSide: fill.bookSide,
-    yesPriceE4: fill.yesPriceE4,
-    countE2: fill.countE2,
-  };
 }
