@@ -3,7 +3,7 @@
  * The web build: `web/` → `web/dist/` (React + the Workbox service worker from vite-plugin-pwa).
  * The agent serves `web/dist` from its own loopback origin (agent/src/api/static). `vite` alone
  * runs a dev server that proxies the API and the stream to an agent on `PT_AGENT_URL`
- * (default http://127.0.0.1:47821).
+ * (default http://127.0.0.1:47821); the agent must list the dev origin in `allowedOrigins`.
  */
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
@@ -63,8 +63,8 @@ export default defineConfig({
   ],
   server: {
     proxy: {
-      '/v1/stream': { target: agentUrl.replace(/^http/, 'ws'), ws: true, changeOrigin: false },
-      '/v1': { target: agentUrl, changeOrigin: false },
+      '/v1/stream': { target: agentUrl.replace(/^http/, 'ws'), ws: true, changeOrigin: true },
+      '/v1': { target: agentUrl, changeOrigin: true },
     },
   },
 });
