@@ -11,7 +11,7 @@ import { groupWorstCaseLoss } from '../risk/index.js';
 import { worstAbsPosition } from '../risk/exposure.js';
 import { indexSnapshot } from '../risk/snapshot-index.js';
 import type { RiskSnapshot } from '../risk/index.js';
-import { AccountFold, type CachedFill, type CachedOrder } from './risk-cache-fold.js';
+import { AccountFold, worstCostE6, type CachedFill, type CachedOrder } from './risk-cache-fold.js';
 
 const TICKER = MarketTicker.parse('KXHIGHNY-25DEC27-B45.5');
 const BASE_AT_MS = 1_000;
@@ -289,5 +289,39 @@ describe('risk cache account fold', () => {
       ['sell', 200],
     ]);
     expect(fold.view().restingOrders.map((o) => o.remainingCountE2)).toEqual([500]);
+  });
+
+  it('a fill holds the cost of the resting orders of its market from the balance until the next baseline', () => {
+    const fold = new AccountFold(0);
+    const closingAsk: CachedOrder = {
+      orderId: 'o-3',
+      ticker: TICKER,
+      bookSide: 'ask',
+      yesPriceE4: priceE4(7_000),
+      initialCountE2: countE2(1_000),
+      fillCountE2: countE2(0),
+      remainingCountE2: countE2(1_000),
+      status: 'resting',
+      updatedTsMs: 1,
+    };
+    const position = { ticker: TICKER, positionCountE2: signedCountE2(1_000), costE6: moneyE6(5_000_000) };
+    const baseline = { balanceE6: moneyE6(100_000_000), positions: [position], restingOrders: [closingAsk] };
+    fold.rebase({ ...baseline, issuedAtMs: 0 });
+    expect(fold.view().balanceE6).toBe(100_000_000);
+    // Another order of ours sold the 10 YES the ask was closing: the ask now opens NO exposure.
+    fold.applyFill(
+      {
+        key: 'fill:t9:o-4',
+        orderId: 'o-4',
+        ticker: TICKER,
+        bookSide: 'ask',
+        yesPriceE4: priceE4(6_900),
+        countE2: countE2(1_000),
+      },
+      10,
+    );
+    expect(fold.view().balanceE6).toBe(100_000_000 - worstCostE6('ask', 7_000, 1_000));
+    fold.rebase({ ...baseline, positions: [], balanceE6: moneyE6(96_000_000), issuedAtMs: 20 });
+    expect(fold.view().balanceE6).toBe(96_000_000);
   });
 });

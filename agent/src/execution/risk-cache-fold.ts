@@ -12,8 +12,9 @@
  *   limit) until their fill message arrives.
  * - `market_position` messages set a market's position (stream order is the venue's order).
  * - Balance: the baseline's available cash, minus the worst cost (own-leg notional + a fee bound)
- *   of every order first seen after that baseline could reflect it. Cancels and fills only ever
- *   give cash back, so they are ignored until the next baseline.
+ *   of every order first seen after that baseline could reflect it, and of every resting order in
+ *   a market with a fill since (the fill may have taken the position its closing credit relied
+ *   on). Cancels and fills otherwise only give cash back: ignored until the next baseline.
  *
  * "Reflected" means observed at least `readLagMs` before the read was issued (the venue's read
  * path may lag its stream).
@@ -161,27 +162,37 @@ export class AccountFold {
   view(excludeOrderId?: string): AccountView {
     const restingOrders: RestingOrder[] = [];
     const heldByOrder = new Map<string, number>();
+    /** Markets with fills since the baseline: their resting orders may have lost closing credit. */
+    const filledTickers = new Set<MarketTicker>();
     for (const { value: fill } of this.heldFills.values()) {
       restingOrders.push(leg(fill.ticker, fill.bookSide, fill.yesPriceE4, fill.countE2));
       heldByOrder.set(fill.orderId, (heldByOrder.get(fill.orderId) ?? 0) + fill.countE2);
+      filledTickers.add(fill.ticker);
     }
-    let unreflectedE6 = 0;
+    let holdsE6 = 0;
+    const reflectedResting: CachedOrder[] = [];
     for (const { value: order, seenAtMs, fillBaseE2 } of this.orders.values()) {
-      if (seenAtMs + this.readLagMs > this.baselineIssuedAtMs)
-        unreflectedE6 += worstCostE6(order.bookSide, order.yesPriceE4, order.initialCountE2);
+      const isReflected = seenAtMs + this.readLagMs <= this.baselineIssuedAtMs;
+      if (!isReflected) holdsE6 += worstCostE6(order.bookSide, order.yesPriceE4, order.initialCountE2);
       const unexplainedE2 = Math.max(
         0,
         order.fillCountE2 - fillBaseE2 - (heldByOrder.get(order.orderId) ?? 0),
       );
+      if (unexplainedE2 > 0) filledTickers.add(order.ticker);
       // An amended order leaves with its remaining count; its fills not yet in a position stay.
       const isResting = order.status === 'resting' && order.orderId !== excludeOrderId;
       const workingE2 = (isResting ? order.remainingCountE2 : 0) + unexplainedE2;
       if (workingE2 > 0) restingOrders.push(leg(order.ticker, order.bookSide, order.yesPriceE4, workingE2));
+      if (isReflected && order.status === 'resting') reflectedResting.push(order);
     }
+    // A fill can turn another resting order from closing (no collateral) into opening: hold its cost.
+    for (const order of reflectedResting)
+      if (filledTickers.has(order.ticker))
+        holdsE6 += worstCostE6(order.bookSide, order.yesPriceE4, order.remainingCountE2);
     return {
       positions: [...this.positions.values()],
       restingOrders,
-      balanceE6: moneyE6(this.balanceE6 - unreflectedE6),
+      balanceE6: moneyE6(this.balanceE6 - holdsE6),
     };
   }
 }
