@@ -324,4 +324,30 @@ describe('risk cache account fold', () => {
     fold.rebase({ ...baseline, positions: [], balanceE6: moneyE6(96_000_000), issuedAtMs: 20 });
     expect(fold.view().balanceE6).toBe(96_000_000);
   });
+
+  it('a market the stream updated while the read was out keeps the stream position and its held fills', () => {
+    const fold = new AccountFold(0);
+    const streamed = { ticker: TICKER, positionCountE2: signedCountE2(300), costE6: moneyE6(1_500_000) };
+    fold.applyFill(
+      {
+        key: 'fill:t1:o-5',
+        orderId: 'o-5',
+        ticker: TICKER,
+        bookSide: 'bid',
+        yesPriceE4: priceE4(5_000),
+        countE2: countE2(300),
+      },
+      5,
+    );
+    fold.applyPosition(streamed);
+    const older = { ...streamed, positionCountE2: signedCountE2(0), costE6: moneyE6(0) };
+    fold.rebase(
+      { balanceE6: moneyE6(0), positions: [older], restingOrders: [], issuedAtMs: 10 },
+      new Set([TICKER]),
+    );
+    expect(fold.view().positions).toEqual([streamed]);
+    expect(fold.view().restingOrders.map((o) => o.remainingCountE2)).toEqual([300]);
+    fold.rebase({ balanceE6: moneyE6(0), positions: [streamed], restingOrders: [], issuedAtMs: 20 });
+    expect(fold.view().restingOrders).toEqual([]);
+  });
 });

@@ -137,21 +137,28 @@ export class AccountFold {
     this.positions.set(position.ticker, position);
   }
 
-  /** A later read: what it reflects is replaced by it; what it may not reflect stays counted. */
-  rebase(baseline: AccountBaseline): void {
+  /**
+   * A later read: what it reflects is replaced by it; what it may not reflect stays counted.
+   * `streamTickers`: markets whose position the stream set while the read was out (the read's
+   * number may be older): their positions, held fills and fill bases are left as the stream has them.
+   */
+  rebase(baseline: AccountBaseline, streamTickers: ReadonlySet<MarketTicker> = new Set()): void {
     const isReflected = (seenAtMs: number): boolean => seenAtMs + this.readLagMs <= baseline.issuedAtMs;
     this.balanceE6 = baseline.balanceE6;
     this.baselineIssuedAtMs = baseline.issuedAtMs;
-    this.positions.clear();
-    for (const position of baseline.positions) this.positions.set(position.ticker, position);
-    for (const [key, held] of this.heldFills) if (isReflected(held.seenAtMs)) this.heldFills.delete(key);
+    for (const ticker of this.positions.keys()) if (!streamTickers.has(ticker)) this.positions.delete(ticker);
+    for (const position of baseline.positions)
+      if (!streamTickers.has(position.ticker)) this.positions.set(position.ticker, position);
+    for (const [key, held] of this.heldFills)
+      if (isReflected(held.seenAtMs) && !streamTickers.has(held.value.ticker)) this.heldFills.delete(key);
     const listed = new Set(baseline.restingOrders.map((order) => order.orderId));
     for (const [orderId, known] of this.orders)
       if (!listed.has(orderId) && isReflected(known.seenAtMs)) this.orders.delete(orderId);
     for (const order of baseline.restingOrders) {
       this.applyOrder(order, Number.NEGATIVE_INFINITY);
       const known = this.orders.get(order.orderId);
-      if (known !== undefined) known.fillBaseE2 = Math.max(known.fillBaseE2, order.fillCountE2);
+      if (known !== undefined && !streamTickers.has(order.ticker))
+        known.fillBaseE2 = Math.max(known.fillBaseE2, order.fillCountE2);
     }
   }
 

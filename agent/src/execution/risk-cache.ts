@@ -6,12 +6,13 @@
  * journal (orders in flight, or acknowledged before their `user_order` arrived). Market and event
  * metadata come from risk-cache-markets.ts, exchange status from the connector's monitor.
  *
- * Invalid (`capture` answers null and the caller reads REST, `captureRiskSnapshot`) until a clean
+ * Invalid (`capture` answers null and the caller reads REST, `captureRiskSnapshot`) until a
  * baseline: at start, after a WS gap, a disconnect or reconnect, a closed gate or a failed
- * reconciliation. A baseline read is clean when no `market_position` arrived between its issue and
- * `settleMs` after its answer (else it is read again): a position message crossing the read could
- * otherwise be overwritten by an older number.
+ * reconciliation. A read is applied `settleMs` after its answer; a market whose `market_position`
+ * arrived since the read was issued keeps the stream's number (and its held fills): the read's
+ * could be the older one.
  */
+import type { MarketTicker } from '@pt/protocol';
 import type { Logger } from 'pino';
 import type { ExchangeObservation } from '../connectors/kalshi/health.js';
 import type { ConnectorEvent } from '../connectors/kalshi/venue-connector.js';
@@ -57,7 +58,8 @@ export class RiskCache {
   private fold: AccountFold;
   private isValid = false;
   private epoch = 0;
-  private positionMessages = 0;
+  /** When each market's last `market_position` arrived. */
+  private readonly positionAtMs = new Map<MarketTicker, number>();
   private isReading = false;
   private isQueued = false;
   private isClosed = false;
@@ -189,7 +191,7 @@ export class RiskCache {
         this.fold.applyFill(fillFromWs(event.fill), atMs);
         return this.scheduleRefresh();
       case 'position':
-        this.positionMessages += 1;
+        this.positionAtMs.set(event.position.marketTicker, atMs);
         this.fold.applyPosition({
           ticker: event.position.marketTicker,
           positionCountE2: signedCountE2(event.position.positionE2),
@@ -242,18 +244,19 @@ export class RiskCache {
     if (!this.isGateOpen()) return;
     this.isReading = true;
     const epoch = this.epoch;
-    const positionMessages = this.positionMessages;
     const issuedAtMs = this.nowMs();
     void readBaseline(this.options.venue, issuedAtMs)
       .then(async (baseline) => {
         await new Promise((resolve) => setTimeout(resolve, this.options.settleMs ?? 25));
         if (this.isClosed) return;
-        if (epoch !== this.epoch || positionMessages !== this.positionMessages || !this.isGateOpen()) {
+        if (epoch !== this.epoch || !this.isGateOpen()) {
           this.counters.discardedBaselines += 1;
           this.scheduleRefresh();
           return;
         }
-        this.fold.rebase(baseline);
+        const streamTickers = new Set<MarketTicker>();
+        for (const [ticker, atMs] of this.positionAtMs) if (atMs >= issuedAtMs) streamTickers.add(ticker);
+        this.fold.rebase(baseline, streamTickers);
         this.counters.baselines += 1;
         this.counters.lastBaselineIssuedAtMs = issuedAtMs;
         if (!this.isValid) this.options.logger.info('risk cache valid: decisions from memory');
