@@ -199,14 +199,33 @@ describe('command center in Chromium on the real agent and simulator', () => {
     expect(manifest.icons.some((icon) => icon.purpose === 'maskable')).toBe(true);
   }, 60_000);
 
-  it('Flatten All: confirmation, the report and HALTED at once; the trading controls resume', async () => {
+  it('a filled order shows as a position; Flatten All closes it, reports it and halts; the trading controls resume', async () => {
     const page = firstPage();
+    // Take a position first: buy 1 YES at the best ask the ladder shows (immediate or cancel).
+    const ticker = await openMarket();
+    await page.getByLabel('Market ticker').fill(ticker);
+    const bestAsk = page.getByTestId('book-ladder').locator('tbody tr').first().locator('td.ask');
+    await expect.poll(() => bestAsk.textContent(), { timeout: 20_000 }).toMatch(/^\$0\.\d{4}$/);
+    const askText = (await bestAsk.textContent()) ?? '';
+    await page.getByLabel('Limit price ($)').fill(askText.slice(1));
+    await page.getByLabel('Contracts').fill('1');
+    await page.getByLabel('Time in force').selectOption('immediate_or_cancel');
+    await page.getByLabel('Max slippage from mid ($, fat-finger guard)').fill('0.9999');
+    await page.getByRole('button', { name: 'Review order' }).click();
+    await page.getByRole('button', { name: 'Place order' }).click();
+    await page.getByTestId('ticket-outcome').filter({ hasText: 'Order filled' }).waitFor({ timeout: 20_000 });
+    const position = page.getByTestId('positions-table').locator('tbody tr', { hasText: ticker });
+    await expect.poll(() => position.textContent(), { timeout: 20_000 }).toContain('1.00 YES');
+    await chrome().screenshot(page, '07a-position');
+
     await page.getByRole('button', { name: 'Flatten All' }).click();
     await page.getByRole('button', { name: 'Yes, flatten all' }).click();
-    await page
-      .getByTestId('flatten-report')
-      .filter({ hasText: 'Flatten All finished' })
-      .waitFor({ timeout: 60_000 });
+    const report = page.getByTestId('flatten-report');
+    await report.filter({ hasText: 'Flatten All finished' }).waitFor({ timeout: 60_000 });
+    expect(await report.textContent()).toContain(`${ticker}: flattened (1.00 → 0.00)`);
+    await expect
+      .poll(() => page.getByTestId('portfolio').textContent(), { timeout: 20_000 })
+      .toContain('No open positions.');
     await page.getByTestId('trading-mode').filter({ hasText: 'Trading HALTED' }).waitFor({ timeout: 20_000 });
     await chrome().screenshot(page, '07-flattened');
     // Only a human clears the halt: the trading controls, with a reason and a confirmation.

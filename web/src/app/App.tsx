@@ -6,6 +6,7 @@ import { HealthPanel } from '../features/health/HealthPanel.js';
 import { OrderTicket } from '../features/orders/OrderTicket.js';
 import { OrdersPanel } from '../features/orders/OrdersPanel.js';
 import { PairingPage } from '../features/pairing/PairingPage.js';
+import { PortfolioPanel } from '../features/portfolio/PortfolioPanel.js';
 import { UpdatePrompt } from '../features/pwa/UpdatePrompt.js';
 import { useSessionStore } from '../features/session/session.store.js';
 import { TradingControls } from '../features/trading/TradingControls.js';
@@ -45,6 +46,7 @@ export function App() {
         <div className="grid">
           <OrderTicket />
           <OrdersPanel />
+          <PortfolioPanel />
           <ActivityPanel />
           <TradingControls />
           <HealthPanel />

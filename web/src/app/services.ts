@@ -9,6 +9,7 @@ export type AgentRest = Pick<
   | 'status'
   | 'tradingState'
   | 'orders'
+  | 'portfolio'
   | 'activity'
   | 'pair'
   | 'placeOrder'

@@ -10,6 +10,7 @@ import { useBookStore } from '../features/book/book.store.js';
 import { useFlattenStore } from '../features/flatten/flatten.store.js';
 import { useHealthStore } from '../features/health/health.store.js';
 import { useOrdersStore } from '../features/orders/orders.store.js';
+import { usePortfolioStore } from '../features/portfolio/portfolio.store.js';
 import { useSessionStore } from '../features/session/session.store.js';
 import { useTradingStore } from '../features/trading/trading.store.js';
 
@@ -19,6 +20,8 @@ export const SUBSCRIBED_STREAMS: readonly AccountStream[] = [
   'activity',
   'health',
   'flatten',
+  'positions',
+  'balance',
 ];
 
 const ORDER_KINDS = new Set<ActivityKind>(['order', 'fill', 'reconciliation']);
@@ -28,6 +31,7 @@ const RELOADERS: Partial<Record<string, () => Promise<void>>> = {
   trading_state: () => useTradingStore.getState().reload(),
   activity: () => useActivityStore.getState().reload(),
   health: () => useHealthStore.getState().reload(),
+  positions: () => usePortfolioStore.getState().reload(),
 };
 
 function applyEvent(event: ServerEvent): void {
@@ -43,6 +47,7 @@ function applyEvent(event: ServerEvent): void {
       // The agent does not publish `order.updated` yet: an order or fill entry in the feed is the
       // signal to re-read the orders (coalesced), so every tab shows what the agent holds.
       if (ORDER_KINDS.has(event.activity.kind)) void useOrdersStore.getState().refresh();
+      if (event.activity.kind === 'fill') void usePortfolioStore.getState().refresh();
       return;
     case 'health.changed':
       useHealthStore.getState().apply(event.health);
@@ -50,10 +55,12 @@ function applyEvent(event: ServerEvent): void {
     case 'book.snapshot':
     case 'book.delta':
     case 'market.updated':
+      // Not subscribed in this increment.
+      return;
     case 'fill.created':
     case 'position.updated':
     case 'balance.updated':
-      // Not subscribed in this increment.
+      void usePortfolioStore.getState().refresh();
       return;
     case 'flatten.progressed':
       useFlattenStore.getState().apply(event.report);

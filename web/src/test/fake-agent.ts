@@ -8,6 +8,7 @@ import type {
   CancelAllResponse,
   FlattenReport,
   Order,
+  PortfolioResponse,
   OrderResponse,
   PlaceOrderRequest,
 } from '@pt/protocol';
@@ -20,6 +21,7 @@ export interface FakeAgent {
   readonly canceled: string[];
   placeAnswer: CommandResult<OrderResponse>;
   orders: Order[];
+  portfolio: PortfolioResponse | null;
   flattenAnswer: CommandResult<FlattenReport>;
   flattenPresses: number;
   modeRequests: SetTradingModeRequest[];
@@ -36,6 +38,7 @@ export function fakeAgent(): FakeAgent {
     placed: [],
     canceled: [],
     orders: [],
+    portfolio: null,
     flattenPresses: 0,
     modeRequests: [],
     flattenAnswer: refusal({ code: 'INTERNAL', message: 'no answer queued' }),
@@ -44,6 +47,10 @@ export function fakeAgent(): FakeAgent {
       status: () => Promise.reject(new Error('status not faked')),
       tradingState: () => Promise.reject(new Error('tradingState not faked')),
       orders: () => Promise.resolve({ orders: fake.orders }),
+      portfolio: () =>
+        fake.portfolio === null
+          ? Promise.reject(new Error('portfolio not faked'))
+          : Promise.resolve(fake.portfolio),
       activity: () => Promise.resolve({ events: [], nextCursor: null }),
       pair: () => Promise.resolve(refusal({ code: 'UNAUTHORIZED', message: 'not faked' })),
       placeOrder: (request) => {
