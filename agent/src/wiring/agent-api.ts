@@ -31,6 +31,7 @@ import { CLIENT_ORDER_ID_PREFIX } from '../execution/execution-service.js';
 import { BookPublisher } from '../market-data/book-publisher.js';
 import type { BookSource } from '../market-data/book-publisher.js';
 import { ExecutionHost } from '../execution/execution-host.js';
+import { RiskCaches } from '../execution/index.js';
 import { FlattenService, currentFlattenVenue } from '../flatten/index.js';
 import type { CredentialsStore } from '../keychain/index.js';
 import { PortfolioHost, PortfolioQueries } from '../portfolio/index.js';
@@ -123,6 +124,7 @@ export function buildAgentApi(deps: AgentApiDeps): AgentApi {
     activity: recorder,
     controls,
   });
+  const riskCaches = new RiskCaches({ logger });
   const execution = new ExecutionHost({
     runtime,
     logger,
@@ -130,6 +132,8 @@ export function buildAgentApi(deps: AgentApiDeps): AgentApi {
     riskSettings: () => controls.riskSettings(),
     activity: recorder,
     portfolio: () => portfolio.riskInputs(),
+    // Pre-trade risk inputs from memory (REST baseline + the venue's stream), REST when invalid.
+    riskCaches,
   });
   // Flatten All: halt, cancel everything, close every venue position through the execution road.
   const flatten = new FlattenService({
@@ -217,6 +221,7 @@ export function buildAgentApi(deps: AgentApiDeps): AgentApi {
     close: () => {
       void sentiment?.stop();
       execution.close();
+      riskCaches.close();
       portfolio.close();
       books.close();
       feed.close();

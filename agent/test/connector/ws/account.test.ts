@@ -73,12 +73,19 @@ describe('KalshiStream account channels against the simulator', () => {
         .filter((e) => e.sourceEventId.startsWith(`order:${f.orderId}:`));
     await until(() => orderRows().length >= 1, 5_000, 'order update ledgered');
     expect(orderRows().length).toBeGreaterThanOrEqual(1);
-    // the trade tape of the subscribed market is ledgered under the trade id
-    await until(
-      () => h.store.ledger.get(WS_LEDGER_SOURCE, `trade:${f.tradeId}`) !== null,
-      5_000,
-      'trade ledgered',
-    );
+    // The trade tape of the subscribed market is ledgered under the public trade id (a fill's own
+    // `trade_id` is its fill id, Kalshi's legacy alias, so the match is by market, price and size).
+    const tape = () =>
+      h.store.ledger.readByKind('kalshi.trade').filter((e) => {
+        const msg = e.payload as { market_ticker?: string; count_fp?: string; yes_price_dollars?: string };
+        return (
+          e.sourceEventId.startsWith('trade:') &&
+          msg.market_ticker === FED_MARKET &&
+          msg.count_fp === '2.00' &&
+          msg.yes_price_dollars === formatPriceDollars(askE4)
+        );
+      });
+    await until(() => tape().length >= 1, 5_000, 'trade ledgered');
     expect(h.contract.state().status).toBe('green');
   }, 60_000);
 
