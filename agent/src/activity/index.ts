@@ -31,6 +31,7 @@ export {
   staleData,
   tradingHalted,
   tradingResumed,
+  tradingStateChanged,
   venueDisconnected,
   venueReconnected,
 } from './system-activity.js';

@@ -2,7 +2,7 @@
  * Activity for everything that is not one order: signals not traded, halts and resumes, the venue
  * connection, stale data, reconciliation and Flatten All progress.
  */
-import type { ActivitySeverity, NotTradedReason } from '@pt/protocol';
+import type { ActivitySeverity, NotTradedReason, TradingState } from '@pt/protocol';
 import type { ActivityInput } from './activity-input.js';
 import { seconds, sentence } from './format.js';
 
@@ -19,6 +19,9 @@ const NOT_TRADED_TEXT: Record<NotTradedReason, string> = {
   rate_limited: 'the order rate limit is reached',
   venue_unavailable: 'the venue is unavailable',
   spread_too_wide: 'the spread is too wide',
+  pre_close_window: 'the market closes too soon',
+  model_gate_closed: 'the model gate is closed',
+  sentiment_kill_switch: 'the sentiment kill switch is engaged',
 };
 
 export interface NotTradedActivity {
@@ -63,6 +66,24 @@ export function tradingResumed(reason: string, changedBy: ChangedBy, key?: strin
     kind: 'trading_state',
     severity: 'info',
     message: `Trading resumed ${who}: ${sentence(reason)}`,
+  };
+}
+
+/**
+ * A recorded change of the trading switch or a system halt (TradingControls): halted, reducing
+ * only, or active again, with who did it and why. Keyed by the state's start, so a change reported
+ * twice is one entry.
+ */
+export function tradingStateChanged(state: TradingState, environment: string): ActivityInput {
+  const key = `trading-state:${environment}:${state.mode}:${state.sinceMs}`;
+  if (state.mode === 'halted') return tradingHalted(state.reason, state.changedBy, key);
+  if (state.mode === 'active') return tradingResumed(state.reason, state.changedBy, key);
+  const who = state.changedBy === 'user' ? 'by the trader' : 'by the agent';
+  return {
+    key,
+    kind: 'trading_state',
+    severity: 'warning',
+    message: `Trading set to reducing only ${who} (only orders that shrink a position): ${sentence(state.reason)}`,
   };
 }
 

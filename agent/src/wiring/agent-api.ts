@@ -2,7 +2,12 @@ import type { AgentStatus, HealthResponse } from '@pt/protocol';
 import { PROTOCOL_VERSION } from '@pt/protocol';
 import type { Hono } from 'hono';
 import type { Logger } from 'pino';
-import { ActivityFeed, ActivityRecorder, bridgeConnectorActivity } from '../activity/index.js';
+import {
+  ActivityFeed,
+  ActivityRecorder,
+  bridgeConnectorActivity,
+  tradingStateChanged,
+} from '../activity/index.js';
 import type { ActivitySource } from '../activity/index.js';
 import { createApp } from '../api/app.js';
 import { createRequestGuard } from '../api/guard/index.js';
@@ -26,6 +31,7 @@ import { DeviceRegistry } from '../auth/device-registry.js';
 import { PairingCodes } from '../auth/pairing-codes.js';
 import type { AgentConfig } from '../config/schema.js';
 import { HealthReporter } from '../environment/index.js';
+import type { ShutdownCancelReport } from '../lifecycle/shutdown-cancel.js';
 import type { EnvironmentRuntime } from '../environment/index.js';
 import { CLIENT_ORDER_ID_PREFIX } from '../execution/execution-service.js';
 import { BookPublisher } from '../market-data/book-publisher.js';
@@ -58,6 +64,10 @@ export interface AgentApi {
   codes: PairingCodes;
   devices: DeviceRegistry;
   publisher: StatusPublisher;
+  /** In-process services the tray adapter calls (the same ones the routes use). */
+  reporter: HealthReporter;
+  controls: TradingControls;
+  flatten: FlattenService;
   /**
    * The activity feed follows each venue the runtime starts, recording into that venue's own
    * store, so a stopping connector's last events never land in the next environment's ledger.
@@ -69,7 +79,7 @@ export interface AgentApi {
    * Before exit, while the venue still runs: our resting orders canceled per the risk settings
    * (`cancelOrdersOnShutdown`, bounded by `shutdownCancelDeadlineMs`); never rejects.
    */
-  cancelRestingForShutdown(): Promise<void>;
+  cancelRestingForShutdown(): Promise<ShutdownCancelReport | null>;
   /** The shutdown cancel's deadline now (0 when off), so the stop's hard deadline can grow by it. */
   shutdownCancelBudgetMs(): number;
   /** The port the server got (`--port 0`): the Host and Origin allow-lists follow it. */
@@ -107,6 +117,12 @@ export function buildAgentApi(deps: AgentApiDeps): AgentApi {
   );
   controls.onTradingStateChanged(() => publisher.publishChanges());
   const recorder = new ActivityRecorder({ ledger: () => runtime.current().store.ledger, hub });
+  // Every recorded switch change or system halt is a line in the feed (the venue gate's come from the bridge).
+  controls.onTradingStateChanged(({ environment, tradingState }) => {
+    recorder.record(tradingStateChanged(tradingState, environment)).catch((err: unknown) => {
+      logger.warn({ err }, 'trading state change not recorded in the activity feed');
+    });
+  });
   // The sentiment service's decayed signals and kill switch (issue 9), when vibe is configured.
   if (config.vibe !== undefined) {
     sentiment = createSentimentMonitor(config.vibe, { record: (input) => recorder.record(input), logger });
@@ -196,6 +212,9 @@ export function buildAgentApi(deps: AgentApiDeps): AgentApi {
     codes,
     devices,
     publisher,
+    reporter,
+    controls,
+    flatten,
     setPort: (port) => {
       boundPort = port;
     },
@@ -212,11 +231,11 @@ export function buildAgentApi(deps: AgentApiDeps): AgentApi {
       };
       bridgeConnectorActivity(connector, venueRecorder, logger.child({ component: 'activity' }), isOwnOrder);
     },
-    cancelRestingForShutdown: async () => {
-      await execution
-        .cancelRestingForShutdown()
-        .catch((err: unknown) => logger.error({ err }, 'shutdown cancel failed'));
-    },
+    cancelRestingForShutdown: async () =>
+      execution.cancelRestingForShutdown().catch((err: unknown) => {
+        logger.error({ err }, 'shutdown cancel failed');
+        return null;
+      }),
     shutdownCancelBudgetMs: () => execution.shutdownCancelBudgetMs(),
     close: () => {
       void sentiment?.stop();

@@ -82,6 +82,18 @@ describe('manual orders on the real agent', () => {
     expect(OrderResponse.parse(JSON.parse(canceledText)).order.status).toBe('canceled');
   }, 60_000);
 
+  it("puts the trader's switch changes in the activity feed, with who and why", async () => {
+    await waitForActive();
+    const halt = await call('POST', '/v1/trading-state', { mode: 'halted', reason: 'e2e pause' });
+    expect(halt.status, await halt.text()).toBe(200);
+    const resume = await call('POST', '/v1/trading-state', { mode: 'active', reason: 'e2e back' });
+    expect(resume.status, await resume.text()).toBe(200);
+    const page = ActivityPage.parse(await (await call('GET', '/v1/activity?kind=trading_state')).json());
+    const messages = page.events.map((e) => e.message);
+    expect(messages.some((m) => m.startsWith('Trading halted by the trader: e2e pause'))).toBe(true);
+    expect(messages.some((m) => m.startsWith('Trading resumed by the trader: e2e back'))).toBe(true);
+  }, 30_000);
+
   it('refuses a fat-fingered limit far from the mid with the rule named, and nothing reaches the venue', async () => {
     const ticker = await openMarket();
     const res = await call('POST', '/v1/orders', {
