@@ -27,7 +27,11 @@ import {
 } from './order-lifecycle.js';
 
 export interface JournalLedger {
-  append(events: readonly LedgerEventInput[]): Promise<LedgerAppendOutcome[]>;
+  /** `isUrgent`: commit at once rather than after the batch delay (the intent an order waits on). */
+  append(
+    events: readonly LedgerEventInput[],
+    options?: { isUrgent?: boolean },
+  ): Promise<LedgerAppendOutcome[]>;
   readByKind(kind: string, query?: { afterId?: number; limit?: number }): LedgerEvent[];
 }
 
@@ -105,15 +109,18 @@ export class OrderJournal {
       const payload = IntentPayload.parse(intent);
       const existing = this.records.get(payload.clientOrderId);
       if (existing !== undefined) return toOrder(existing);
-      await this.ledger.append([
-        {
-          source: EXECUTION_SOURCE,
-          sourceEventId: `intent:${payload.clientOrderId}`,
-          kind: INTENT_KIND,
-          payload,
-          venueTsMs: null,
-        },
-      ]);
+      await this.ledger.append(
+        [
+          {
+            source: EXECUTION_SOURCE,
+            sourceEventId: `intent:${payload.clientOrderId}`,
+            kind: INTENT_KIND,
+            payload,
+            venueTsMs: null,
+          },
+        ],
+        { isUrgent: true },
+      );
       const record = fromIntent(payload);
       this.records.set(payload.clientOrderId, record);
       return toOrder(record);

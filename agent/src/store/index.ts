@@ -15,5 +15,5 @@ export { LedgerRepository } from './ledger.repository.js';
 export type { LedgerQuery } from './ledger.repository.js';
 export { LedgerEventInput } from './ledger-event.js';
 export type { LedgerEvent, LedgerAppendOutcome } from './ledger-event.js';
-export type { WriteQueueOptions, WriteQueueStats } from './write-queue.js';
+export type { EnqueueOptions, WriteQueueOptions, WriteQueueStats } from './write-queue.js';
 export type { SynchronousMode } from './db.js';

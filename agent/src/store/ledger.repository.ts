@@ -7,7 +7,7 @@ import type { LedgerRow } from './ledger-insert.js';
 import { ledgerKeyHash } from './ledger-key-hash.js';
 import type { LedgerKeyIndex } from './ledger-key-index.js';
 import { toLedgerRow } from './ledger-row.js';
-import type { WriteQueue } from './write-queue.js';
+import type { EnqueueOptions, WriteQueue } from './write-queue.js';
 
 export interface LedgerQuery {
   kind?: string;
@@ -52,7 +52,7 @@ export class LedgerRepository {
    * anything if any event is invalid (AgentError VALIDATION_FAILED naming `events[i].field`), or
    * with STORE_BUSY when the write queue is full.
    */
-  append(events: readonly LedgerEventInput[]): Promise<LedgerAppendOutcome[]> {
+  append(events: readonly LedgerEventInput[], options: EnqueueOptions = {}): Promise<LedgerAppendOutcome[]> {
     if (events.length === 0) return Promise.resolve([]);
     let rows: LedgerRow[];
     try {
@@ -62,7 +62,7 @@ export class LedgerRepository {
     }
     // A row job, not a closure: the queue writes consecutive appends (of any callers) with
     // multi-row INSERTs, and each append still commits or fails as a whole.
-    return this.queue.enqueueRows(this.inserter, rows);
+    return this.queue.enqueueRows(this.inserter, rows, options);
   }
 
   /** Rows in append (id) order, filtered by kind / cursor / ingest time. */

@@ -295,6 +295,27 @@ describe('WriteQueue', () => {
       expect(storedLabels()).toEqual(['a']);
     });
 
+    it('commits an urgent job on the next turn without the batch delay, with whatever waits before it', async () => {
+      const queue = makeQueue({ maxBatchDelayMs: 60_000 });
+      const writer = labelWriter();
+      let isEarlyCommitted = false;
+      const early = queue.enqueueRows(writer, ['early']).then((ids) => {
+        isEarlyCommitted = true;
+        return ids;
+      });
+      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => setImmediate(resolve));
+      // A 60 s batch delay: nothing commits on its own yet.
+      expect(isEarlyCommitted).toBe(false);
+      expect(storedLabels()).toEqual([]);
+      await queue.enqueueRows(writer, ['intent'], { isUrgent: true });
+      expect(isEarlyCommitted).toBe(true);
+      await early;
+      expect(storedLabels()).toEqual(['early', 'intent']);
+      expect(queue.stats()).toMatchObject({ batchesCommitted: 1 });
+      await queue.close();
+    });
+
     it('rejects an empty row job (weight 0)', async () => {
       await expect(makeQueue().enqueueRows(labelWriter(), [])).rejects.toThrow(RangeError);
     });

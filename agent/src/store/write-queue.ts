@@ -43,6 +43,14 @@ export interface WriteQueueStats {
  */
 const DEFAULTS = { maxBatchSize: 4_096, maxBatchDelayMs: 2, maxPending: 100_000 } as const;
 
+export interface EnqueueOptions {
+  /**
+   * Commit on the next turn of the event loop instead of waiting up to `maxBatchDelayMs` for more
+   * callers (an order intent: the order waits on it). Everything already waiting commits with it.
+   */
+  isUrgent?: boolean;
+}
+
 /**
  * The store's single writer. Every write is a synchronous `work(db)` function; the queue runs
  * waiting jobs back to back inside one transaction (a batch closes at `maxBatchSize` rows or
@@ -107,8 +115,8 @@ export class WriteQueue {
    * once the batch committed. Consecutive row jobs of the same writer in a batch are written by one
    * `writeRows` call (e.g. multi-row INSERTs across callers); each job still commits or fails alone.
    */
-  enqueueRows<R, O>(writer: RowWriter<R, O>, rows: readonly R[]): Promise<O[]> {
-    return this.push<O[]>(rows.length, undefined, writer, rows);
+  enqueueRows<R, O>(writer: RowWriter<R, O>, rows: readonly R[], options: EnqueueOptions = {}): Promise<O[]> {
+    return this.push<O[]>(rows.length, undefined, writer, rows, options.isUrgent === true);
   }
 
   private push<T>(
@@ -116,6 +124,7 @@ export class WriteQueue {
     work: ((db: Database) => T) | undefined,
     rowWriter: RowWriter | undefined,
     rows: readonly unknown[] | undefined,
+    isUrgent = false,
   ): Promise<T> {
     if (this.isClosed) {
       return Promise.reject(new AgentError('STORE_BUSY', 'the store is closed', { retryable: false }));
@@ -142,7 +151,7 @@ export class WriteQueue {
       // Every job has the same fields in the same order: one hidden class for the queue's hot loop.
       this.pending.push({ weight, work, rowWriter, rows, resolve, reject });
       this.pendingRows += weight;
-      this.schedule();
+      this.schedule(isUrgent);
     });
   }
 
@@ -167,9 +176,9 @@ export class WriteQueue {
     return this.pending.length - this.pendingHead;
   }
 
-  private schedule(): void {
+  private schedule(isUrgent = false): void {
     if (this.immediate !== undefined) return;
-    if (this.pendingRows >= this.maxBatchSize || this.maxBatchDelayMs === 0) {
+    if (isUrgent || this.pendingRows >= this.maxBatchSize || this.maxBatchDelayMs === 0) {
       this.cancelTimers();
       this.immediate = setImmediate(this.onTimer);
     } else if (this.timer === undefined) {
