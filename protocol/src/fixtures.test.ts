@@ -16,6 +16,9 @@ import { AmendOrderRequest, CancelAllResponse, OrderList, PlaceOrderRequest } fr
 import { SetTradingModeRequest } from './rest/trading-controls.js';
 import { FlattenReport, FlattenRequest } from './rest/flatten.js';
 import { SentimentHistoryResponse, SentimentResponse } from './rest/sentiment.js';
+import { AgentSentimentResponse } from './rest/agent-sentiment.js';
+import { MarketsResponse } from './rest/markets.js';
+import { RiskSettings } from './rest/risk-settings.js';
 import {
   BalanceHistoryPage,
   PortfolioFillsPage,
@@ -62,6 +65,9 @@ const SCHEMAS = {
   PortfolioFillsPage,
   PortfolioSettlementsPage,
   BalanceHistoryPage,
+  MarketsResponse,
+  RiskSettings,
+  AgentSentimentResponse,
 } as const;
 const SchemaName = z.enum([
   'ServerEvent',
@@ -92,6 +98,9 @@ const SchemaName = z.enum([
   'PortfolioFillsPage',
   'PortfolioSettlementsPage',
   'BalanceHistoryPage',
+  'MarketsResponse',
+  'RiskSettings',
+  'AgentSentimentResponse',
 ]);
 
 const Fixture = z.strictObject({

@@ -96,6 +96,20 @@ export {
 } from './rest/orders.js';
 export { ACTIVITY_PATH, MAX_ACTIVITY_PAGE, ActivityQuery, ActivityPage } from './rest/activity.js';
 export { TRADING_STATE_PATH, RISK_SETTINGS_PATH, SetTradingModeRequest } from './rest/trading-controls.js';
+export { DEFAULT_RISK_SETTINGS, RiskSettings } from './rest/risk-settings.js';
+export {
+  MARKETS_PATH,
+  MAX_MARKETS_LISTED,
+  MarketLiveness,
+  MarketListEntry,
+  MarketsResponse,
+} from './rest/markets.js';
+export {
+  AGENT_SENTIMENT_PATH,
+  AgentTopicSignal,
+  SentimentKillSwitchView,
+  AgentSentimentResponse,
+} from './rest/agent-sentiment.js';
 export {
   PORTFOLIO_PATH,
   PORTFOLIO_FILLS_PATH,

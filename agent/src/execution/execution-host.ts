@@ -3,7 +3,7 @@
  * live), and each environment's orders live in its own ledger. `current()` opens the service of
  * the current store on first use and follows the venue the runtime runs now.
  */
-import type { TradingState } from '@pt/protocol';
+import type { Order, TradingState } from '@pt/protocol';
 import type { Logger } from 'pino';
 import { KalshiConnector } from '../connectors/kalshi/connector.js';
 import type { EnvironmentRuntime } from '../environment/index.js';
@@ -27,6 +27,8 @@ export interface ExecutionHostOptions {
   portfolio?: () => PortfolioRiskInputs;
   /** Risk inputs from memory for every service (one cache per venue); absent = REST per decision. */
   riskCaches?: RiskCaches;
+  /** Every committed order transition of the current service (the `orders` stream). */
+  onOrderChanged?: (order: Order) => void;
   /** How often the host re-binds to the runtime's venue so fills are followed without a request (default 1 s). */
   bindEveryMs?: number;
 }
@@ -57,6 +59,7 @@ export class ExecutionHost {
       ...(this.options.activity === undefined ? {} : { activity: this.options.activity }),
       ...(this.options.portfolio === undefined ? {} : { portfolio: this.options.portfolio }),
       ...(this.options.riskCaches === undefined ? {} : { riskCaches: this.options.riskCaches }),
+      ...(this.options.onOrderChanged === undefined ? {} : { onOrderChanged: this.options.onOrderChanged }),
     });
     this.service = { store, execution };
     return execution;

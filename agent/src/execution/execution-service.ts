@@ -72,6 +72,8 @@ export interface ExecutionServiceOptions {
   tradingState?: () => TradingState;
   /** The activity feed (ActivityRecorder); a failed entry is logged, never fails the order. */
   activity?: ExecutionActivitySink;
+  /** Every lifecycle transition's order once committed (the `orders` stream); must not throw. */
+  onOrderChanged?: (order: Order) => void;
   /** Today's P&L and losing exits for the risk snapshot (the portfolio module); default zeros. */
   portfolio?: () => PortfolioRiskInputs;
   /** Risk inputs from memory (risk-cache.ts) when ready; absent = a REST capture per decision. */
@@ -264,6 +266,7 @@ export class ExecutionService {
       origin,
       createdAtMs: this.nowMs(),
     });
+    this.options.onOrderChanged?.(intended);
     this.report(placedActivity(intended));
     // Only the intent must be durable before the send (recovery treats a submitting order the same,
     // sent or not): `sent` is written alongside the request, ahead of the outcome in the journal.
@@ -303,6 +306,7 @@ export class ExecutionService {
   ): Promise<ApplyResult> {
     const before = this.journal.get(clientOrderId)?.status;
     const result = await this.journal.apply(clientOrderId, event, newPriceE4);
+    if (result.ok) this.options.onOrderChanged?.(result.order);
     if (result.ok && before !== undefined) this.report(transitionActivity(before, result.order));
     return result;
   }

@@ -17,9 +17,11 @@ import { credentialsRoutes } from '../api/routes/credentials.routes.js';
 import { devicesRoutes } from '../api/routes/devices.routes.js';
 import { environmentRoutes } from '../api/routes/environment.routes.js';
 import { flattenRoutes } from '../api/routes/flatten.routes.js';
+import { marketsRoutes } from '../api/routes/markets.routes.js';
 import { ordersRoutes } from '../api/routes/orders.routes.js';
 import { portfolioRoutes } from '../api/routes/portfolio.routes.js';
 import { pairRoutes } from '../api/routes/pair.routes.js';
+import { sentimentRoutes } from '../api/routes/sentiment.routes.js';
 import { statusRoutes } from '../api/routes/status.routes.js';
 import { tradingControlsRoutes } from '../api/routes/trading-controls.routes.js';
 import { StreamCloseCode, StreamHub, createStreamServer } from '../api/stream/index.js';
@@ -33,6 +35,7 @@ import type { AgentConfig } from '../config/schema.js';
 import { HealthReporter } from '../environment/index.js';
 import type { ShutdownCancelReport } from '../lifecycle/shutdown-cancel.js';
 import type { EnvironmentRuntime } from '../environment/index.js';
+import { KalshiConnector } from '../connectors/kalshi/connector.js';
 import { CLIENT_ORDER_ID_PREFIX } from '../execution/execution-service.js';
 import { BookPublisher } from '../market-data/book-publisher.js';
 import type { BookSource } from '../market-data/book-publisher.js';
@@ -150,6 +153,8 @@ export function buildAgentApi(deps: AgentApiDeps): AgentApi {
     portfolio: () => portfolio.riskInputs(),
     // Pre-trade risk inputs from memory (REST baseline + the venue's stream), REST when invalid.
     riskCaches,
+    // Every committed transition of our orders on the `orders` stream (the web follows it).
+    onOrderChanged: (order) => hub.publish({ type: 'order.updated', stream: 'orders', order }),
   });
   // Flatten All: halt, cancel everything, close every venue position through the execution road.
   const flatten = new FlattenService({
@@ -186,6 +191,8 @@ export function buildAgentApi(deps: AgentApiDeps): AgentApi {
         activityRoutes(feed),
         flattenRoutes(flatten),
         portfolioRoutes(new PortfolioQueries(() => portfolio.current())),
+        marketsRoutes({ venue: () => currentMarketsVenue(runtime) }),
+        sentimentRoutes(() => sentiment),
       ],
     },
   });
@@ -246,4 +253,10 @@ export function buildAgentApi(deps: AgentApiDeps): AgentApi {
       feed.close();
     },
   };
+}
+
+/** The running Kalshi connector as the markets list reads it; null while none runs. */
+function currentMarketsVenue(runtime: EnvironmentRuntime): KalshiConnector | null {
+  const connector = runtime.current().venue?.connector;
+  return connector instanceof KalshiConnector ? connector : null;
 }
