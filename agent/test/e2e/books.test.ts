@@ -4,53 +4,14 @@
  * ServerMessage), then a resting order placed through the agent's API changes the venue's book and
  * arrives as a `book.delta` carrying that level; the book the client rebuilds equals the agent's.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OrderResponse, PROTOCOL_VERSION, TradingState, applyBookChanges } from '@pt/protocol';
+import { describe, expect, it } from 'vitest';
+import { OrderResponse, PROTOCOL_VERSION, applyBookChanges } from '@pt/protocol';
 import type { OrderBook, ServerMessage } from '@pt/protocol';
 import { openClient } from '../stream/stream-harness.js';
 import type { TestClient } from '../stream/stream-harness.js';
-import type { SimAgent } from './helpers.js';
-import { callAgent, pairDevice, startSimAgent } from './helpers.js';
+import { usePairedSimAgent } from './paired-sim-agent.js';
 
-let running: SimAgent | undefined;
-let token = '';
-
-beforeAll(async () => {
-  running = await startSimAgent();
-  ({ token } = await pairDevice(running));
-}, 90_000);
-
-afterAll(async () => {
-  await running?.kill();
-});
-
-function agent(): SimAgent {
-  if (running === undefined) throw new Error('agent not started');
-  return running;
-}
-
-const call = (method: string, path: string, body?: unknown): Promise<Response> =>
-  callAgent(agent().origin, token, method, path, body);
-
-async function waitForActive(): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const state = TradingState.parse(await (await call('GET', '/v1/trading-state')).json());
-    if (state.mode === 'active') return;
-    if (Date.now() > deadline) throw new Error(`trading never became active: ${state.reason}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
-async function openMarket(): Promise<string> {
-  const sim = agent().sim;
-  if (sim === undefined) throw new Error('no simulator');
-  const res = await fetch(`${sim.rest}/markets?status=open&limit=200`);
-  const { markets } = (await res.json()) as { markets: { ticker: string }[] };
-  const market = markets.find((m) => m.ticker.startsWith('KXHIGHNY'));
-  if (market === undefined) throw new Error('the sim serves no open KXHIGHNY market');
-  return market.ticker;
-}
+const { agent, token, call, waitForActive, openMarket } = usePairedSimAgent();
 
 /** Applies book events of `stream` to `book` until `until(book)` holds; returns the book and the types seen. */
 async function follow(
@@ -79,7 +40,7 @@ describe('market streams of the real agent', () => {
     const ticker = await openMarket();
     const stream = `market:${ticker}`;
     const client = await openClient(agent().wsUrl, { origin: agent().origin });
-    client.send({ type: 'auth', token });
+    client.send({ type: 'auth', token: token() });
     expect(await client.next()).toEqual({ type: 'auth.accepted' });
     client.send({ type: 'hello', protocolVersion: PROTOCOL_VERSION, clientVersion: 'e2e' });
     expect((await client.next()).type).toBe('hello');

@@ -2,50 +2,11 @@
  * The manual order road on the real agent process against the real simulator: place → list →
  * activity → cancel, through the paired API exactly as the PWA will call it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ActivityPage, ErrorBody, OrderList, OrderResponse, TradingState } from '@pt/protocol';
-import type { SimAgent } from './helpers.js';
-import { callAgent, pairDevice, startSimAgent } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { ActivityPage, ErrorBody, OrderList, OrderResponse } from '@pt/protocol';
+import { usePairedSimAgent } from './paired-sim-agent.js';
 
-let running: SimAgent | undefined;
-let token = '';
-
-beforeAll(async () => {
-  running = await startSimAgent();
-  ({ token } = await pairDevice(running));
-}, 60_000);
-
-afterAll(async () => {
-  await running?.stop();
-}, 30_000);
-
-function agent(): SimAgent {
-  if (running === undefined) throw new Error('agent not started');
-  return running;
-}
-
-const call = (method: string, path: string, body?: unknown): Promise<Response> =>
-  callAgent(agent().origin, token, method, path, body);
-
-async function openMarket(): Promise<string> {
-  const sim = agent().sim;
-  if (sim === undefined) throw new Error('no simulator');
-  const res = await fetch(`${sim.rest}/markets?status=open&limit=200`);
-  const { markets } = (await res.json()) as { markets: { ticker: string }[] };
-  const market = markets.find((m) => m.ticker.startsWith('KXHIGHNY'));
-  if (market === undefined) throw new Error('the sim serves no open KXHIGHNY market');
-  return market.ticker;
-}
-
-async function waitForActive(): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const state = TradingState.parse(await (await call('GET', '/v1/trading-state')).json());
-    if (state.mode === 'active') return;
-    if (Date.now() > deadline) throw new Error(`trading never became active: ${state.reason}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
+const { call, waitForActive, openMarket } = usePairedSimAgent();
 
 describe('manual orders on the real agent', () => {
   it('places a resting order on the simulator, lists it, records it in the activity feed, and cancels it', async () => {

@@ -4,7 +4,7 @@
  * `POST /v1/flatten` while subscribed to the `flatten` stream, read the report back with
  * `GET /v1/flatten`, and find trading halted.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ActivityPage,
   ErrorBody,
@@ -15,44 +15,10 @@ import {
   parsePriceDollars,
 } from '@pt/protocol';
 import type { ServerMessage } from '@pt/protocol';
-import { callAgent, pairDevice, startSimAgent, type SimAgent } from '../e2e/helpers.js';
+import { usePairedSimAgent } from '../e2e/paired-sim-agent.js';
 import { readyClient, type TestClient } from '../stream/stream-harness.js';
 
-let running: SimAgent | undefined;
-let token = '';
-
-beforeAll(async () => {
-  running = await startSimAgent();
-  ({ token } = await pairDevice(running));
-}, 60_000);
-
-afterAll(async () => {
-  await running?.stop();
-}, 30_000);
-
-function agent(): SimAgent {
-  if (running === undefined) throw new Error('agent not started');
-  return running;
-}
-
-function simRest(): string {
-  const sim = agent().sim;
-  if (sim === undefined) throw new Error('no simulator');
-  return sim.rest;
-}
-
-const call = (method: string, path: string, body?: unknown): Promise<Response> =>
-  callAgent(agent().origin, token, method, path, body);
-
-async function waitForActive(): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const state = TradingState.parse(await (await call('GET', '/v1/trading-state')).json());
-    if (state.mode === 'active') return;
-    if (Date.now() > deadline) throw new Error(`trading never became active: ${state.reason}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
+const { agent, token, simRest, call, waitForActive } = usePairedSimAgent();
 
 /** A market with two-sided depth and its best YES ask (1 − the best NO bid), from the venue. */
 async function marketWithAsk(index: number): Promise<{ ticker: string; askE4: number }> {
@@ -107,7 +73,7 @@ describe('Flatten All on the real agent', () => {
     expect(placed.status, placedText).toBe(201);
     expect(OrderResponse.parse(JSON.parse(placedText)).order.filledCountE2).toBeGreaterThan(0);
 
-    const client = await readyClient(agent().wsUrl, token, { origin: agent().origin });
+    const client = await readyClient(agent().wsUrl, token(), { origin: agent().origin });
     client.send({ type: 'subscribe', streams: ['flatten'], tickers: [] });
     expect(await client.next()).toMatchObject({
       type: 'subscribed',

@@ -10,30 +10,11 @@ import {
   TradingState,
   parsePriceDollars,
 } from '@pt/protocol';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { SimAgent } from '../e2e/helpers.js';
-import { callAgent, pairDevice, startSimAgent } from '../e2e/helpers.js';
+import { usePairedSimAgent } from '../e2e/paired-sim-agent.js';
 
-let running: SimAgent | undefined;
-let token = '';
-
-beforeAll(async () => {
-  running = await startSimAgent();
-  ({ token } = await pairDevice(running));
-}, 60_000);
-
-afterAll(async () => {
-  await running?.stop();
-}, 30_000);
-
-function agent(): SimAgent {
-  if (running === undefined) throw new Error('agent not started');
-  return running;
-}
-
-const call = (method: string, path: string, body?: unknown): Promise<Response> =>
-  callAgent(agent().origin, token, method, path, body);
+const { agent, call } = usePairedSimAgent();
 
 async function until<T>(read: () => Promise<T | undefined>, what: string, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
