@@ -14,6 +14,7 @@ import { HealthResponse } from './rest/health.js';
 import { ActivityPage } from './rest/activity.js';
 import { AmendOrderRequest, CancelAllResponse, OrderList, PlaceOrderRequest } from './rest/orders.js';
 import { SetTradingModeRequest } from './rest/trading-controls.js';
+import { StrategyList, UpdateStrategyRequest } from './rest/strategies.js';
 import { FlattenReport, FlattenRequest } from './rest/flatten.js';
 import { SentimentHistoryResponse, SentimentResponse } from './rest/sentiment.js';
 import { AgentSentimentResponse } from './rest/agent-sentiment.js';
@@ -57,6 +58,8 @@ const SCHEMAS = {
   CancelAllResponse,
   ActivityPage,
   SetTradingModeRequest,
+  StrategyList,
+  UpdateStrategyRequest,
   FlattenRequest,
   FlattenReport,
   SentimentResponse,
@@ -90,6 +93,8 @@ const SchemaName = z.enum([
   'CancelAllResponse',
   'ActivityPage',
   'SetTradingModeRequest',
+  'StrategyList',
+  'UpdateStrategyRequest',
   'FlattenRequest',
   'FlattenReport',
   'SentimentResponse',

@@ -95,6 +95,13 @@ export {
   CancelAllResponse,
 } from './rest/orders.js';
 export { ACTIVITY_PATH, MAX_ACTIVITY_PAGE, ActivityQuery, ActivityPage } from './rest/activity.js';
+export {
+  STRATEGIES_PATH,
+  StrategyConfigObject,
+  StrategyStatus,
+  StrategyList,
+  UpdateStrategyRequest,
+} from './rest/strategies.js';
 export { TRADING_STATE_PATH, RISK_SETTINGS_PATH, SetTradingModeRequest } from './rest/trading-controls.js';
 export { DEFAULT_RISK_SETTINGS, RiskSettings } from './rest/risk-settings.js';
 export {

@@ -33,6 +33,9 @@ export const NotTradedReason = z.enum([
   'rate_limited',
   'venue_unavailable',
   'spread_too_wide',
+  'pre_close_window',
+  'model_gate_closed',
+  'sentiment_kill_switch',
 ]);
 export type NotTradedReason = z.infer<typeof NotTradedReason>;
 
