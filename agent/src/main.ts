@@ -25,6 +25,8 @@ import { openStore } from './store/index.js';
 import { startVenue } from './venue/start-venue.js';
 import { buildAgentApi } from './wiring/agent-api.js';
 import type { AgentApi } from './wiring/agent-api.js';
+import { startTrayIfPossible } from './tray/index.js';
+import type { RunningTray } from './tray/index.js';
 
 /** The contract: gone within 5 s of SIGINT/SIGTERM. */
 const HARD_STOP_DEADLINE_MS = 4_500;
@@ -83,6 +85,7 @@ export async function runAgent(config: AgentConfig, io: RunAgentIo): Promise<voi
   let api: AgentApi | undefined;
   let server: RunningServer | undefined;
   let control: RunningControlServer | undefined;
+  let tray: RunningTray | null = null;
   let isStarted = false;
   // A function, not a comparison inline: the status changes inside callbacks TS cannot follow.
   const isStopping = (): boolean => status === 'stopping';
@@ -92,18 +95,28 @@ export async function runAgent(config: AgentConfig, io: RunAgentIo): Promise<voi
     lock.release();
   };
   // A crash still cancels our resting orders first (bounded by the setting's deadline).
-  handleFatalErrors(log, cleanupSync, () => api?.cancelRestingForShutdown() ?? Promise.resolve());
+  handleFatalErrors(log, cleanupSync, async () => {
+    await api?.cancelRestingForShutdown();
+  });
 
   // Closes whatever has been started, in order; shared by a stop signal and a failed start.
   let closing: Promise<void> | undefined;
   const closeAll = (): Promise<void> =>
     (closing ??= (async () => {
       status = 'stopping';
+      await tray?.close();
       await control?.close();
       api?.publisher.stop();
       await server?.close(HTTP_DRAIN_GRACE_MS);
-      // Our resting orders are canceled while the venue still runs (setting, bounded; logged).
-      if (isRuntimeOpen) await api?.cancelRestingForShutdown();
+      // Our resting orders are canceled while the venue still runs (setting, bounded; logged), and
+      // the person who stopped the agent (signal, tray Quit, control `shutdown`) is told the outcome.
+      const cancelled = isRuntimeOpen ? await api?.cancelRestingForShutdown() : null;
+      if (cancelled !== undefined && cancelled !== null) {
+        io.writeStderr(
+          `stopping: ${cancelled.canceled} of ${cancelled.working} resting orders cancelled` +
+            `${cancelled.failed + cancelled.pending > 0 ? `, ${cancelled.failed + cancelled.pending} not confirmed` : ''}\n`,
+        );
+      }
       api?.close();
       // The connector records venue events through the write queue: the runtime stops the venue,
       // then closes the store.
@@ -141,6 +154,8 @@ export async function runAgent(config: AgentConfig, io: RunAgentIo): Promise<voi
         codes: built.codes,
         devices: built.devices,
         canonicalOrigin: () => built.guard.canonicalOrigin(),
+        // The same orderly stop as a signal: one path for SIGTERM, the tray's Quit and `shutdown`.
+        requestStop: () => process.kill(process.pid, 'SIGTERM'),
       }),
       logger,
     });
@@ -179,6 +194,16 @@ export async function runAgent(config: AgentConfig, io: RunAgentIo): Promise<voi
   started.codes.issue();
   started.publisher.start();
   void reportKeychain(credentials, logger);
+  // The tray is an adapter: headless (no display, no tray host, --no-tray) the agent runs the same.
+  void startTrayIfPossible({
+    config,
+    api: started,
+    logger,
+    quit: () => process.kill(process.pid, 'SIGTERM'),
+  }).then((running) => {
+    if (isStopping()) void running?.close();
+    else tray = running;
+  });
   // Never rejects: without a venue, trading stays halted and health says why.
   void runtime.startVenue();
 }

@@ -23,6 +23,8 @@ export interface ConfigFlags {
   vibeUrl?: string;
   vibeKeyFile?: string;
   simWs?: string;
+  /** `--no-tray`: run headless even when a display and a tray host exist. */
+  noTray?: boolean;
 }
 
 /** `devices list` (default) or `devices revoke DEVICE_ID`. */
@@ -59,6 +61,7 @@ const OPTIONS = {
   'vibe-url': { type: 'string' },
   'vibe-key-file': { type: 'string' },
   'sim-ws': { type: 'string' },
+  'no-tray': { type: 'boolean' },
 } as const;
 
 const COMMANDS: ReadonlyMap<string, Command> = new Map([
@@ -70,7 +73,7 @@ const COMMANDS: ReadonlyMap<string, Command> = new Map([
 
 export const USAGE = [
   'usage: pt-agent [--port N] [--data-dir DIR] [--env sim|demo|live] [--log-level LEVEL] [--config FILE]',
-  '                [--sim-rest URL --sim-ws URL] [--vibe-url URL --vibe-key-file FILE]',
+  '                [--sim-rest URL --sim-ws URL] [--vibe-url URL --vibe-key-file FILE] [--no-tray]',
   '       pt-agent diagnostics [--out FILE] [same flags]',
   '       pt-agent pair [--data-dir DIR]            print a fresh pairing URL of the running agent',
   '       pt-agent devices [list | revoke DEVICE_ID] [--data-dir DIR]',
@@ -113,6 +116,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   if (values['vibe-url'] !== undefined) flags.vibeUrl = values['vibe-url'];
   if (values['vibe-key-file'] !== undefined) flags.vibeKeyFile = values['vibe-key-file'];
   if (values['sim-ws'] !== undefined) flags.simWs = values['sim-ws'];
+  if (values['no-tray'] === true) flags.noTray = true;
   const noMoreWords = (words: readonly string[]): void => {
     if (words.length > 0) throw invalid(`unexpected argument '${words.join(' ')}'`, 'command');
   };

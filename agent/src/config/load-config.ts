@@ -153,6 +153,7 @@ export function loadConfig(input: LoadConfigInput): AgentConfig {
     ...(fromFile.timeZone === undefined ? {} : { timeZone: fromFile.timeZone }),
     ...(simVenue === undefined ? {} : { simVenue }),
     ...(configFile === undefined ? {} : { configFile }),
+    ...(flags.noTray === true ? { noTray: true } : {}),
   });
 }
 

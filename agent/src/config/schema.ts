@@ -112,5 +112,7 @@ export const AgentConfig = z.strictObject({
   timeZone: TimeZone.optional(),
   /** The config file that was read, if any (absolute path). */
   configFile: z.string().optional(),
+  /** `--no-tray`: never start the tray icon (headless by choice). */
+  noTray: z.boolean().optional(),
 });
 export type AgentConfig = z.infer<typeof AgentConfig>;

@@ -111,7 +111,7 @@ describe('control socket', () => {
     expect(
       errorOf(await raw(server.path, '{"method":"devices.revoke","params":{"deviceId":"x"}}\n')),
     ).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'params.deviceId' } });
-    expect(errorOf(await raw(server.path, '{"method":"shutdown"}\n'))).toMatchObject({
+    expect(errorOf(await raw(server.path, '{"method":"agent.explode"}\n'))).toMatchObject({
       code: 'VALIDATION_FAILED',
       details: { field: 'method' },
     });
@@ -170,6 +170,11 @@ describe('control socket', () => {
     });
     cleanups.push(() => server.close());
     expect(await controlRequest(temp.dir, { method: 'devices.list' })).toEqual({ devices: [] });
+  });
+
+  it('refuses shutdown when the agent gave no way to stop (a CONFLICT, nothing stops)', async () => {
+    const { server } = await setup();
+    expect(errorOf(await raw(server.path, '{"method":"shutdown"}\n'))).toMatchObject({ code: 'CONFLICT' });
   });
 
   it('leaves a file that is not a socket alone and refuses to start', async () => {

@@ -65,6 +65,8 @@ async function dispatch(request: ControlRequest, handlers: ControlHandlers): Pro
       return CONTROL_RESULTS[request.method].parse(await handlers[request.method](request));
     case 'devices.revoke':
       return CONTROL_RESULTS[request.method].parse(await handlers[request.method](request));
+    case 'shutdown':
+      return CONTROL_RESULTS[request.method].parse(await handlers[request.method](request));
   }
 }
 

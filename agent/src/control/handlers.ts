@@ -9,6 +9,8 @@ export interface ControlHandlerDeps {
   devices: Pick<DeviceRegistry, 'list' | 'revoke'>;
   /** The agent's own origin (e.g. `http://127.0.0.1:47821`), known once the HTTP server listens. */
   canonicalOrigin: () => string;
+  /** Starts the orderly stop (after this answer is written); the same path as SIGTERM. Absent: refused. */
+  requestStop?: () => void;
 }
 
 /** The control socket's methods over the pairing codes and the device registry. */
@@ -32,6 +34,14 @@ export function controlHandlers(deps: ControlHandlerDeps): ControlHandlers {
         );
       }
       return { deviceId: device.deviceId, name: device.name };
+    },
+    shutdown: () => {
+      const { requestStop } = deps;
+      if (requestStop === undefined)
+        throw new AgentError('CONFLICT', 'this agent cannot be stopped from here');
+      // After the answer line is flushed: the stop closes this socket first.
+      setTimeout(requestStop, 50);
+      return { isStopping: true, pid: process.pid };
     },
   };
 }

@@ -13,6 +13,8 @@ export const ControlRequest = z.discriminatedUnion('method', [
     method: z.literal('devices.revoke'),
     params: z.strictObject({ deviceId: DeviceId }),
   }),
+  /** The same orderly stop as SIGTERM (halt, shutdown cancel per the setting, drain, close, exit). */
+  z.strictObject({ method: z.literal('shutdown') }),
 ]);
 export type ControlRequest = z.infer<typeof ControlRequest>;
 export type ControlMethod = ControlRequest['method'];
@@ -36,10 +38,15 @@ export const DeviceRevoked = z.strictObject({ deviceId: DeviceId, name: z.string
 export type DeviceRevoked = z.infer<typeof DeviceRevoked>;
 
 /** The result schema of each method: the server checks what it sends, the client what it gets. */
+/** The stop has begun; the agent's log and terminal then say what the shutdown cancel did. */
+export const ShutdownAccepted = z.strictObject({ isStopping: z.literal(true), pid: z.int().min(1) });
+export type ShutdownAccepted = z.infer<typeof ShutdownAccepted>;
+
 export const CONTROL_RESULTS = {
   'pairing.issue': PairingIssued,
   'devices.list': ControlDeviceList,
   'devices.revoke': DeviceRevoked,
+  shutdown: ShutdownAccepted,
 } as const satisfies Record<ControlMethod, z.ZodType>;
 
 export type ControlResult<M extends ControlMethod> = z.infer<(typeof CONTROL_RESULTS)[M]>;

@@ -1,0 +1,97 @@
+/**
+ * A throwaway X display for the tray test: Xvfb on a free display number with trayer (an XEmbed
+ * tray host) docked top-right, plus the xdotool / ImageMagick calls the test drives it with.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export interface XDisplay {
+  display: string;
+  run(command: string, args: readonly string[]): string;
+  /** Viewable windows whose name (or class) is exactly this, with their root geometry. */
+  windows(name: string, by?: 'name' | 'class'): { x: number; y: number; width: number; height: number }[];
+  close(): void;
+}
+
+async function until(probe: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const endMs = Date.now() + timeoutMs;
+  while (!probe()) {
+    if (Date.now() > endMs) throw new Error(`timed out waiting for ${what}`);
+    await sleep(100);
+  }
+}
+
+export async function startXDisplay(): Promise<XDisplay> {
+  let number = 90 + (process.pid % 100);
+  while (existsSync(`/tmp/.X11-unix/X${number}`) || existsSync(`/tmp/.X${number}-lock`)) number += 1;
+  const display = `:${number}`;
+  const children: ChildProcess[] = [];
+  children.push(
+    spawn('Xvfb', [display, '-screen', '0', '800x600x24', '-nolisten', 'tcp'], { stdio: 'ignore' }),
+  );
+  const env = { ...process.env, DISPLAY: display };
+  const run = (command: string, args: readonly string[]): string =>
+    execFileSync(command, [...args], { env, encoding: 'utf8', timeout: 10_000 });
+  // The socket appears before Xvfb accepts clients; a client started too early just exits.
+  await until(() => {
+    try {
+      run('xdotool', ['getdisplaygeometry']);
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'Xvfb');
+  children.push(
+    spawn(
+      'trayer',
+      [
+        '--edge',
+        'top',
+        '--align',
+        'right',
+        '--widthtype',
+        'request',
+        '--height',
+        '32',
+        '--SetDockType',
+        'true',
+        '--transparent',
+        'false',
+        '--tint',
+        '0x333333',
+      ],
+      { env, stdio: 'ignore' },
+    ),
+  );
+  // Viewable windows only (a closed GTK menu stays in the tree, unmapped).
+  const windows = (
+    name: string,
+    by: 'name' | 'class' = 'name',
+  ): { x: number; y: number; width: number; height: number }[] => {
+    let ids: string[];
+    try {
+      ids = run('xdotool', ['search', '--onlyvisible', `--${by}`, `^${name}$`])
+        .split('\n')
+        .filter(Boolean);
+    } catch {
+      return []; // xdotool exits 1 when nothing matches
+    }
+    return ids.map((id) => {
+      const shell = run('xdotool', ['getwindowgeometry', '--shell', id]);
+      const get = (key: string): number =>
+        Number(new RegExp(`^${key}=(-?\\d+)$`, 'm').exec(shell)?.[1] ?? NaN);
+      return { x: get('X'), y: get('Y'), width: get('WIDTH'), height: get('HEIGHT') };
+    });
+  };
+  await until(() => windows('panel').length > 0, 'trayer', 30_000);
+  return {
+    display,
+    run,
+    windows,
+    close: () => {
+      for (const child of children.reverse()) child.kill('SIGTERM');
+    },
+  };
+}
