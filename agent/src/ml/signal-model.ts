@@ -1,10 +1,17 @@
 /**
- * The strategies' signal model at run time: loads `signal-up-logreg` through loadModel with the
- * feature spec of @pt/models/signal (the same feature code as training), and predicts P(up) for one
- * feature vector after checking its names and order against the manifest. A stale model answers
+ * The strategies' signal model at run time: loads `signal-move-logreg` through loadModel with the
+ * feature spec of @pt/models/signal (the same feature code as training), and predicts P(the mid
+ * rises ≥ k ticks within h minutes) and P(it falls ≥ k ticks) for one feature vector, after
+ * checking the vector's names and order against the manifest. A stale model answers
  * with its gate closed and the reason (an expected outcome, not an error).
  */
-import { SIGNAL_FEATURE_SPEC, SIGNAL_INPUT, SIGNAL_MODEL_NAME, SIGNAL_OUTPUT } from '@pt/models/signal';
+import {
+  SIGNAL_CLASSES,
+  SIGNAL_FEATURE_SPEC,
+  SIGNAL_INPUT,
+  SIGNAL_MODEL_NAME,
+  SIGNAL_OUTPUT,
+} from '@pt/models/signal';
 import type { FeatureVector } from '@pt/models/signal';
 import * as ort from 'onnxruntime-node';
 import { ModelInputError } from './errors.js';
@@ -13,7 +20,13 @@ import type { LoadedModel, ModelGate, ModelIdentity } from './loaded-model.js';
 import type { ModelRegistry } from './model-registry.js';
 
 export type SignalPrediction =
-  | { readonly kind: 'predicted'; readonly probability: number; readonly model: ModelIdentity }
+  | {
+      readonly kind: 'predicted';
+      /** P(mid rises ≥ k ticks within h minutes) and P(it falls ≥ k ticks): not complements. */
+      readonly probabilityUp: number;
+      readonly probabilityDown: number;
+      readonly model: ModelIdentity;
+    }
   | { readonly kind: 'gate-closed'; readonly reason: string; readonly model: ModelIdentity };
 
 export class SignalModel {
@@ -81,9 +94,10 @@ export class SignalModel {
     const input = new ort.Tensor('float32', Float32Array.from(vector.values), [1, this.names.length]);
     const out = await this.model.run({ [SIGNAL_INPUT]: input });
     const p = out[SIGNAL_OUTPUT]?.data;
-    const probability = p instanceof Float32Array ? p[0] : undefined;
-    if (probability === undefined || !Number.isFinite(probability))
-      throw new Error(`model ${name} returned no probability`);
-    return { kind: 'predicted', probability, model: this.identity };
+    const up = p instanceof Float32Array ? p[SIGNAL_CLASSES.indexOf('up')] : undefined;
+    const down = p instanceof Float32Array ? p[SIGNAL_CLASSES.indexOf('down')] : undefined;
+    if (up === undefined || down === undefined || !Number.isFinite(up) || !Number.isFinite(down))
+      throw new Error(`model ${name} returned no probabilities`);
+    return { kind: 'predicted', probabilityUp: up, probabilityDown: down, model: this.identity };
   }
 }

@@ -62,7 +62,12 @@ describe('agent ML loader with the committed models', () => {
         if (!vector) throw new Error('no features');
         const out = await model.predict(vector);
         if (out.kind !== 'predicted') throw new Error(out.reason);
-        expect(Math.abs(out.probability - predictSignal(weights, vector.values))).toBeLessThanOrEqual(1e-5);
+        expect(Math.abs(out.probabilityUp - predictSignal(weights.up, vector.values))).toBeLessThanOrEqual(
+          1e-5,
+        );
+        expect(
+          Math.abs(out.probabilityDown - predictSignal(weights.down, vector.values)),
+        ).toBeLessThanOrEqual(1e-5);
         expect(out.model.name).toBe(SIGNAL_MODEL_NAME);
         checked++;
       }

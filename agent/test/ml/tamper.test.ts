@@ -80,7 +80,7 @@ describe('agent ML loader refuses tampered copies', () => {
     try {
       const health = registry.health();
       expect(health.light).toBe('red');
-      expect(health.detail).toMatch(/signal-up-logreg refused \(sha256\)/);
+      expect(health.detail).toMatch(/signal-move-logreg refused \(sha256\)/);
       expect(registry.get(SENTIMENT_MODEL_NAME)).not.toBeNull();
       expect(SignalModel.fromRegistry(registry)).toBeNull();
     } finally {
@@ -97,7 +97,7 @@ describe('agent ML loader refuses tampered copies', () => {
   it('manifest shapes, names, opset or feature list that differ from the graph → that field', async () => {
     const cases: [string, (e: ReturnType<typeof entryOf>) => void][] = [
       ['inputs', (e) => void (e.inputs[0] = { name: 'features', type: 'float', shape: ['batch', 8] })],
-      ['outputs', (e) => void (e.outputs[0] = { name: 'p', type: 'float', shape: ['batch', 1] })],
+      ['outputs', (e) => void (e.outputs[0] = { name: 'p', type: 'float', shape: ['batch', 2] })],
       ['format.opset', (e) => void (e.format.opset = 14)],
       ['features', (e) => void (e.features['names'] = [...SIGNAL_FEATURES].reverse())],
     ];
@@ -166,7 +166,7 @@ describe('stale models and feature checks', () => {
       const gate = signal.gate();
       expect(gate.open).toBe(false);
       expect(gate.reason).toMatch(
-        /signal-up-logreg@1\.0\.0 is stale: trained .*31\.0 days ago \(max 30\.0 days\)/,
+        /signal-move-logreg@1\.0\.0 is stale: trained .*31\.0 days ago \(max 30\.0 days\)/,
       );
       const out = await signal.predict(vector);
       expect(out).toEqual({ kind: 'gate-closed', reason: gate.reason, model: signal.identity });

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseCsv } from '../lib/csv.js';
-import { appendQuote, type Quote } from './features.js';
+import { appendQuote, quoteFromBook, quoteFromTrade, type Quote } from './features.js';
 
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../../../shared/data/', import.meta.url));
 
@@ -36,10 +36,9 @@ export interface LoadedData {
 
 const Cents = z.coerce.number().int().min(0).max(100);
 
-function quoteFromBook(tMs: number, bid: number, ask: number): Quote | null {
-  if (bid <= 0 || ask >= 100 || ask < bid) return null;
-  return { tMs, midE4: (bid + ask) * 50, spreadE4: (ask - bid) * 100 };
-}
+/** Cents → the same PriceE4 quote the strategies build at run time. */
+const bookQuote = (tMs: number, bidCents: number, askCents: number): Quote | null =>
+  quoteFromBook(tMs, bidCents * 100, askCents * 100);
 
 function toSeries(source: SignalSource, raw: Map<string, { q: Quote; order: number }[]>): MarketSeries[] {
   return [...raw.entries()]
@@ -72,7 +71,7 @@ export function loadWeatherLog(path: string): { series: MarketSeries[]; rows: nu
     const [ts, ticker, bid, , , ask] = parsed.data;
     const tMs = Date.parse(`${ts}Z`);
     if (!Number.isFinite(tMs)) throw new Error(`${path} row ${i + 2}: timestamp ${ts}`);
-    const q = quoteFromBook(tMs, bid, ask);
+    const q = bookQuote(tMs, bid, ask);
     if (q) push(raw, ticker, { q, order: i });
   });
   return { series: toSeries('weather', raw), rows: rows.length };
@@ -97,7 +96,7 @@ export function loadTickerStream(path: string): { series: MarketSeries[]; rows: 
     const m = parsed.data;
     const bid = Math.round(m.yes_bid_prob * 100);
     const ask = Math.round(m.yes_ask_prob * 100);
-    const q = quoteFromBook(m.kalshi_ts * 1000, bid, ask);
+    const q = bookQuote(m.kalshi_ts * 1000, bid, ask);
     if (q) push(raw, m.market_ticker, { q, order: i });
   });
   return { series: toSeries('sports', raw), rows: lines.length };
@@ -125,7 +124,7 @@ export function loadTradeTape(path: string): { series: MarketSeries[]; rows: num
     if (!parsed.success) throw new Error(`${path} row ${i + 2}: ${z.prettifyError(parsed.error)}`);
     const [, , ticker, , created, yesPrice] = parsed.data;
     // Rows are newest first within a ticker: a negative order keeps same-time prints in trade order.
-    push(raw, ticker, { q: { tMs: Date.parse(created), midE4: yesPrice * 100, spreadE4: null }, order: -i });
+    push(raw, ticker, { q: quoteFromTrade(Date.parse(created), yesPrice * 100), order: -i });
   });
   return { series: toSeries('trades', raw), rows: rows.length };
 }

@@ -4,7 +4,7 @@ import { DEFAULT_LABEL, labelAt, samplesOf, timeSplit } from './dataset.js';
 import type { Quote } from './features.js';
 
 const MIN = 60_000;
-const spec = { upTicks: 2, horizonMinutes: 15, sampleEveryMs: MIN };
+const spec = { moveTicks: 2, horizonMinutes: 15, sampleEveryMs: MIN };
 const q = (min: number, midCents: number): Quote => ({
   tMs: min * MIN,
   midE4: midCents * 100,
@@ -20,6 +20,11 @@ describe('signal dataset', () => {
     expect(labelAt(points, 3, spec)).toBe(0); // only 40 follows
     expect(labelAt(points, 4, spec)).toBeNull(); // series ends before 55 min
     expect(labelAt([q(0, 50), q(16, 52)], 0, spec)).toBe(0); // 16 min is outside the horizon
+    // down: a fall of ≥ 2 ticks inside the window
+    expect(labelAt(points, 0, spec, 'down')).toBe(0); // 50 → 51, 52: never ≤ 48
+    expect(labelAt(points, 3, spec, 'down')).toBe(0); // 40 comes at 40 min, after 16 + 15
+    expect(labelAt([q(0, 50), q(3, 49), q(9, 48), q(30, 48)], 0, spec, 'down')).toBe(1);
+    expect(labelAt([q(0, 50), q(3, 49), q(30, 48)], 0, spec, 'down')).toBe(0); // 49 is one tick
   });
 
   it('loads the recorded files with the row counts of their PROVENANCE.md', () => {

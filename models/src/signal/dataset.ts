@@ -2,9 +2,9 @@
  * Training rows for the signal model: the label, the sampling of the series, and the strict
  * time-based train/validation split.
  *
- * Label: does the mid rise by ≥ k ticks (1 tick = 1 cent = 100 PriceE4) at some point within the
- * next h minutes? A point is labelled only when its series runs at least h minutes past it (the
- * window is fully observed). Samples: at most one per market per minute (the first point after
+ * Labels: does the mid rise (`up`) / fall (`down`) by ≥ k ticks (1 tick = 1 cent = 100 PriceE4) at
+ * some point within the next h minutes? Two targets, one model output each. A point is labelled
+ * only when its series runs at least h minutes past it (the window is fully observed). Samples: at most one per market per minute (the first point after
  * a minute since the last sample), so dense books do not dominate.
  *
  * Split, per source (weather, sports, trades each its own period): the cutoff is the time at the
@@ -16,31 +16,45 @@ import type { MarketSeries, SignalSource } from './data.js';
 import { featuresAt, type Quote } from './features.js';
 
 export interface LabelSpec {
-  readonly upTicks: number;
+  readonly moveTicks: number;
   readonly horizonMinutes: number;
   readonly sampleEveryMs: number;
 }
 
-export const DEFAULT_LABEL: LabelSpec = { upTicks: 2, horizonMinutes: 15, sampleEveryMs: 60_000 };
+export const DEFAULT_LABEL: LabelSpec = { moveTicks: 2, horizonMinutes: 15, sampleEveryMs: 60_000 };
 
 export interface Sample {
   readonly source: SignalSource;
   readonly ticker: string;
   readonly tMs: number;
   readonly x: readonly number[];
-  readonly y: 0 | 1;
+  readonly up: 0 | 1;
+  readonly down: 0 | 1;
 }
 
-/** 1 if the mid reaches mid_i + k ticks within (t, t + h], 0 if not, null if the window is cut. */
-export function labelAt(points: readonly Quote[], i: number, spec: LabelSpec): 0 | 1 | null {
+export const SIGNAL_TARGETS = ['up', 'down'] as const;
+export type SignalTarget = (typeof SIGNAL_TARGETS)[number];
+
+/**
+ * 1 if the mid reaches mid_i + k ticks (`up`) or mid_i − k ticks (`down`) within (t, t + h], 0 if
+ * not, null if the series ends before t + h.
+ */
+export function labelAt(
+  points: readonly Quote[],
+  i: number,
+  spec: LabelSpec,
+  target: SignalTarget = 'up',
+): 0 | 1 | null {
   const p = points[i];
   const last = points[points.length - 1];
   if (!p || !last) return null;
   const end = p.tMs + spec.horizonMinutes * 60_000;
   if (last.tMs < end) return null;
-  const target = p.midE4 + spec.upTicks * 100;
-  for (let j = i + 1; j < points.length && (points[j] as Quote).tMs <= end; j++)
-    if ((points[j] as Quote).midE4 >= target) return 1;
+  const move = spec.moveTicks * 100;
+  for (let j = i + 1; j < points.length && (points[j] as Quote).tMs <= end; j++) {
+    const mid = (points[j] as Quote).midE4;
+    if (target === 'up' ? mid >= p.midE4 + move : mid <= p.midE4 - move) return 1;
+  }
   return 0;
 }
 
@@ -49,16 +63,12 @@ export function samplesOf(series: MarketSeries, spec: LabelSpec): Sample[] {
   let lastSample = -Infinity;
   series.points.forEach((p, i) => {
     if (p.tMs - lastSample < spec.sampleEveryMs) return;
-    const y = labelAt(series.points, i, spec);
-    if (y === null) return;
+    const up = labelAt(series.points, i, spec, 'up');
+    const down = labelAt(series.points, i, spec, 'down');
+    if (up === null || down === null) return;
     lastSample = p.tMs;
-    out.push({
-      source: series.source,
-      ticker: series.ticker,
-      tMs: p.tMs,
-      x: featuresAt(series.points, i),
-      y,
-    });
+    const x = featuresAt(series.points, i);
+    out.push({ source: series.source, ticker: series.ticker, tMs: p.tMs, x, up, down });
   });
   return out;
 }

@@ -6,16 +6,17 @@
  * edge there is not just knowing which source a row comes from.
  */
 import type { SignalSource } from './data.js';
-import type { Sample } from './dataset.js';
+import type { Sample, SignalTarget } from './dataset.js';
 import { SIGNAL_FEATURES } from './features.js';
 import { binaryMetrics, fitMomentum, mean, momentumBucket, type BinaryMetrics } from './metrics.js';
 
 const RET5 = SIGNAL_FEATURES.indexOf('ret_5m');
 
 export interface SetMetrics {
+  readonly target: SignalTarget;
   readonly set: string;
   readonly n: number;
-  readonly upRate: number;
+  readonly rate: number;
   readonly model: BinaryMetrics;
   readonly baseRate: BinaryMetrics;
   readonly heuristic: BinaryMetrics;
@@ -29,16 +30,16 @@ export interface Baselines {
 }
 
 /** Both baselines are fitted on the train rows of each source (a fair bar for a per-source model). */
-export function fitBaselines(train: readonly Sample[]): Baselines {
+export function fitBaselines(train: readonly Sample[], target: SignalTarget): Baselines {
   const baseRate: Baselines['baseRate'] = {};
   const momentum: Baselines['momentum'] = {};
   for (const src of SOURCES) {
     const own = train.filter((s) => s.source === src);
     if (own.length === 0) continue;
-    baseRate[src] = mean(own.map((s) => s.y));
+    baseRate[src] = mean(own.map((s) => s[target]));
     momentum[src] = fitMomentum(
       own.map((s) => s.x[RET5] ?? 0),
-      own.map((s) => s.y),
+      own.map((s) => s[target]),
     );
   }
   return { baseRate, momentum };
@@ -50,19 +51,21 @@ export function evaluateSignal(
   train: readonly Sample[],
   validation: readonly Sample[],
   modelP: readonly number[],
+  target: SignalTarget,
 ): { sets: SetMetrics[]; baselines: Baselines } {
-  const baselines = fitBaselines(train);
-  const overall = mean(train.map((s) => s.y));
+  const baselines = fitBaselines(train, target);
+  const overall = mean(train.map((s) => s[target]));
   const baseOf = (s: Sample): number => baselines.baseRate[s.source] ?? overall;
   const heuristicOf = (s: Sample): number =>
     baselines.momentum[s.source]?.[momentumBucket(s.x[RET5] ?? 0)] ?? baseOf(s);
   const measure = (set: string, rows: number[]): SetMetrics => {
     const pick = (f: (s: Sample) => number): number[] => rows.map((i) => f(validation[i] as Sample));
-    const y = pick((s) => s.y);
+    const y = pick((s) => s[target]);
     return {
+      target,
       set,
       n: rows.length,
-      upRate: mean(y),
+      rate: mean(y),
       model: binaryMetrics(
         y,
         rows.map((i) => modelP[i] ?? NaN),
@@ -88,11 +91,11 @@ const f3 = (x: number): string => (Number.isNaN(x) ? '—' : x.toFixed(3));
 
 export function signalTable(sets: readonly SetMetrics[]): string {
   const head =
-    '| Validation set | n | up rate | Model log-loss | Base-rate log-loss | Heuristic log-loss | Model AUC | Heuristic AUC |\n' +
-    '| --- | --- | --- | --- | --- | --- | --- | --- |';
+    '| Target | Validation set | n | rate | Model log-loss | Base-rate log-loss | Heuristic log-loss | Model AUC | Base-rate AUC | Heuristic AUC |\n' +
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |';
   const rows = sets.map(
     (s) =>
-      `| ${s.set} | ${s.n} | ${f3(s.upRate)} | ${f3(s.model.logLoss)} | ${f3(s.baseRate.logLoss)} | ${f3(s.heuristic.logLoss)} | ${f3(s.model.auc)} | ${f3(s.heuristic.auc)} |`,
+      `| ${s.target} | ${s.set} | ${s.n} | ${f3(s.rate)} | ${f3(s.model.logLoss)} | ${f3(s.baseRate.logLoss)} | ${f3(s.heuristic.logLoss)} | ${f3(s.model.auc)} | ${f3(s.baseRate.auc)} | ${f3(s.heuristic.auc)} |`,
   );
   return [head, ...rows].join('\n');
 }

@@ -2,7 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { DEFAULT_DATA_DIR, loadTickerStream } from './data.js';
-import { SIGNAL_FEATURES, SignalFeatureWindow, appendQuote, featuresAt, type Quote } from './features.js';
+import {
+  SIGNAL_FEATURES,
+  SignalFeatureWindow,
+  appendQuote,
+  featuresAt,
+  quoteFromBook,
+  quoteFromTrade,
+  type Quote,
+} from './features.js';
 
 const MIN = 60_000;
 
@@ -60,6 +68,15 @@ describe('signal features', () => {
         expect(window.size).toBeLessThanOrEqual(points.length);
       }),
     );
+  });
+
+  it('quotes a book as training does: mid and spread in PriceE4, null when unquotable', () => {
+    expect(quoteFromBook(1, 4500, 4600)).toEqual({ tMs: 1, midE4: 4550, spreadE4: 100 });
+    expect(quoteFromBook(1, 4501, 4504)).toEqual({ tMs: 1, midE4: 4503, spreadE4: 3 });
+    expect(quoteFromBook(1, 0, 4600)).toBeNull();
+    expect(quoteFromBook(1, 4500, 10_000)).toBeNull();
+    expect(quoteFromBook(1, 4700, 4600)).toBeNull();
+    expect(quoteFromTrade(2, 3100)).toEqual({ tMs: 2, midE4: 3100, spreadE4: null });
   });
 
   it('drops repeated and out-of-order quotes, refuses a non-integer PriceE4', () => {

@@ -41,6 +41,20 @@ const MINUTE_MS = 60_000;
 const ROLL = 20;
 const MIN_STD = 0.005;
 
+/**
+ * The quote of a top of book (yes bid / yes ask in PriceE4), as training builds it from the
+ * recorded books: null when the book is unquotable (no bid, no ask, or crossed).
+ */
+export function quoteFromBook(tMs: number, yesBidE4: number, yesAskE4: number): Quote | null {
+  if (yesBidE4 <= 0 || yesAskE4 >= 10_000 || yesAskE4 < yesBidE4) return null;
+  return { tMs, midE4: Math.round((yesBidE4 + yesAskE4) / 2), spreadE4: yesAskE4 - yesBidE4 };
+}
+
+/** The quote of a trade print (yes price in PriceE4): no book, so no spread. */
+export function quoteFromTrade(tMs: number, yesPriceE4: number): Quote {
+  return { tMs, midE4: yesPriceE4, spreadE4: null };
+}
+
 /** Appends q unless it is out of order or repeats the last quote; returns whether it was kept. */
 export function appendQuote(points: Quote[], q: Quote): boolean {
   if (!Number.isInteger(q.midE4) || q.midE4 < 0 || q.midE4 > 10_000)

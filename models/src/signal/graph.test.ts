@@ -7,19 +7,22 @@ import { MODELS_DIR } from '../manifest.js';
 import { DEFAULT_DATA_DIR, loadSignalData } from './data.js';
 import { DEFAULT_LABEL, samplesOf } from './dataset.js';
 import { SIGNAL_FEATURES } from './features.js';
-import { encodeSignalModel, readSignalWeights } from './graph.js';
+import { encodeSignalModel, readSignalWeights, type SignalModelWeights } from './graph.js';
 import { predictSignal, type SignalWeights } from './logreg.js';
 import { SIGNAL_MODEL_FILE } from './model-info.js';
 import { runSignalSession } from './run-session.js';
 
 const F = SIGNAL_FEATURES.length;
 
-async function expectParity(m: SignalWeights, bytes: Uint8Array, rows: number[][]): Promise<void> {
+async function expectParity(m: SignalModelWeights, bytes: Uint8Array, rows: number[][]): Promise<void> {
   const session = await ort.InferenceSession.create(bytes);
   try {
     const got = await runSignalSession(session, rows);
     expect(got).toHaveLength(rows.length);
-    rows.forEach((x, i) => expect(Math.abs((got[i] ?? NaN) - predictSignal(m, x))).toBeLessThanOrEqual(1e-5));
+    rows.forEach((x, i) => {
+      expect(Math.abs((got[i]?.[0] ?? NaN) - predictSignal(m.up, x))).toBeLessThanOrEqual(1e-5);
+      expect(Math.abs((got[i]?.[1] ?? NaN) - predictSignal(m.down, x))).toBeLessThanOrEqual(1e-5);
+    });
   } finally {
     await session.release();
   }
@@ -29,12 +32,15 @@ describe('signal graph', () => {
   it('onnxruntime equals the TypeScript forward pass for random weights and inputs (1e-5)', async () => {
     const rng = new Prng(7);
     const r = (scale: number): number => (rng.nextFloat() * 2 - 1) * scale;
-    const m: SignalWeights = {
-      mean: Float32Array.from({ length: F }, () => r(1)),
-      std: Float32Array.from({ length: F }, () => 0.1 + rng.nextFloat()),
+    const mean = Float32Array.from({ length: F }, () => r(1));
+    const std = Float32Array.from({ length: F }, () => 0.1 + rng.nextFloat());
+    const one = (): SignalWeights => ({
+      mean,
+      std,
       w: Float32Array.from({ length: F }, () => r(2)),
       b: Math.fround(r(1)),
-    };
+    });
+    const m: SignalModelWeights = { up: one(), down: one() };
     const rows = Array.from({ length: 200 }, () => Array.from({ length: F }, () => r(3)));
     await expectParity(m, encodeSignalModel(m, '1.0.0'), rows);
   });
@@ -57,6 +63,13 @@ describe('signal graph', () => {
       w: new Float32Array(3),
       b: 0,
     };
-    expect(() => encodeSignalModel(m, '1.0.0')).toThrow(/features/);
+    expect(() => encodeSignalModel({ up: m, down: m }, '1.0.0')).toThrow(/features/);
+    const ok = (mean: number): SignalWeights => ({
+      mean: new Float32Array(F).fill(mean),
+      std: new Float32Array(F).fill(1),
+      w: new Float32Array(F),
+      b: 0,
+    });
+    expect(() => encodeSignalModel({ up: ok(0), down: ok(1) }, '1.0.0')).toThrow(/standardised/);
   });
 });

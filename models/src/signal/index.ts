@@ -10,11 +10,14 @@ export {
   SignalFeatureWindow,
   appendQuote,
   featuresAt,
+  quoteFromBook,
+  quoteFromTrade,
 } from './features.js';
 export type { FeatureVector, Quote, SignalFeatureName } from './features.js';
-export { DEFAULT_LABEL } from './dataset.js';
-export type { LabelSpec } from './dataset.js';
+export { DEFAULT_LABEL, SIGNAL_TARGETS } from './dataset.js';
+export type { LabelSpec, SignalTarget } from './dataset.js';
 export {
+  SIGNAL_CLASSES,
   SIGNAL_FEATURE_SPEC,
   SIGNAL_INPUT,
   SIGNAL_MODEL_FILE,

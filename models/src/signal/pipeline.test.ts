@@ -35,12 +35,14 @@ describe('signal pipeline', () => {
     const written = readManifest(manifestPath);
     expect(written.models.map((m) => m.name)).toEqual(readManifest().models.map((m) => m.name));
     // Metrics beside both baselines, for every source, measured in this run.
-    expect(sets.map((s) => s.set)).toEqual(['all', 'weather', 'sports', 'trades']);
+    expect(sets.map((s) => `${s.target}.${s.set}`)).toEqual(
+      ['up', 'down'].flatMap((t) => ['all', 'weather', 'sports', 'trades'].map((set) => `${t}.${set}`)),
+    );
     for (const s of sets) {
       expect(s.n).toBeGreaterThan(0);
       expect(Number.isFinite(s.model.logLoss) && Number.isFinite(s.heuristic.logLoss)).toBe(true);
       expect(s.baseRate.auc).toBe(s.set === 'all' ? s.baseRate.auc : 0.5);
     }
-    expect(readFileSync(readmePath, 'utf8')).toMatch(/\| trades +\| \d+ +\|/);
+    expect(readFileSync(readmePath, 'utf8')).toMatch(/\| down +\| trades +\| \d+ +\|/);
   }, 60_000);
 });

@@ -12,11 +12,12 @@ import { progressBar } from '../lib/progress.js';
 import { MANIFEST_PATH, MODELS_DIR, writeManifestEntry, type ManifestEntry } from '../manifest.js';
 import { IR_VERSION } from '../onnx/onnx-writer.js';
 import { DEFAULT_DATA_DIR, loadSignalData } from './data.js';
-import { DEFAULT_LABEL, samplesOf, timeSplit, type Sample } from './dataset.js';
+import { DEFAULT_LABEL, SIGNAL_TARGETS, samplesOf, timeSplit, type Sample } from './dataset.js';
 import { evaluateSignal, signalTable, type SetMetrics } from './evaluate.js';
-import { SIGNAL_INPUTS, SIGNAL_OUTPUTS, encodeSignalModel } from './graph.js';
+import { SIGNAL_INPUTS, SIGNAL_OUTPUTS, encodeSignalModel, type SignalModelWeights } from './graph.js';
 import { DEFAULT_FIT, fitSignal, predictSignal } from './logreg.js';
 import {
+  SIGNAL_CLASSES,
   SIGNAL_FEATURE_SPEC,
   SIGNAL_MODEL_FILE,
   SIGNAL_MODEL_NAME,
@@ -54,17 +55,26 @@ export async function runSignalPipeline(
     sampleBar.update(i + 1, s.ticker);
   });
   const split = timeSplit(samples, DEFAULT_LABEL, TRAIN_FRACTION);
-  const trainBar = progressBar('train', fit.epochs, out);
-  const model = fitSignal(
-    split.train.map((s) => s.x),
-    split.train.map((s) => s.y),
-    fit,
-    trainBar,
-  );
+  const trainBar = progressBar('train', 2 * fit.epochs, out);
+  const xs = split.train.map((s) => s.x);
+  const model: SignalModelWeights = {
+    up: fitSignal(
+      xs,
+      split.train.map((s) => s.up),
+      fit,
+      trainBar,
+    ),
+    down: fitSignal(
+      xs,
+      split.train.map((s) => s.down),
+      { ...fit, seed: fit.seed + 1 },
+      trainBar,
+    ),
+  };
 
   const bytes = encodeSignalModel(model, SIGNAL_MODEL_VERSION);
   const session = await ort.InferenceSession.create(bytes);
-  let p: number[];
+  let p: [number, number][];
   try {
     p = await runSignalSession(
       session,
@@ -74,11 +84,22 @@ export async function runSignalPipeline(
     await session.release();
   }
   split.validation.forEach((s, i) => {
-    const expected = predictSignal(model, s.x);
-    if (!(Math.abs((p[i] ?? NaN) - expected) <= PARITY_TOLERANCE))
-      throw new Error(`ONNX/TypeScript mismatch on validation row ${i}: ${p[i]} vs ${expected}`);
+    SIGNAL_TARGETS.forEach((target, k) => {
+      const expected = predictSignal(model[target], s.x);
+      const got = p[i]?.[k] ?? NaN;
+      if (!(Math.abs(got - expected) <= PARITY_TOLERANCE))
+        throw new Error(`ONNX/TypeScript mismatch on validation row ${i} (${target}): ${got} vs ${expected}`);
+    });
   });
-  const evaluation = evaluateSignal(split.train, split.validation, p);
+  const evaluations = SIGNAL_TARGETS.map((target, k) =>
+    evaluateSignal(
+      split.train,
+      split.validation,
+      p.map((row) => row[k] ?? NaN),
+      target,
+    ),
+  );
+  const sets = evaluations.flatMap((e) => e.sets);
 
   const modelPath = join(modelsDir, SIGNAL_MODEL_FILE);
   mkdirSync(dirname(modelPath), { recursive: true });
@@ -103,7 +124,7 @@ export async function runSignalPipeline(
     inputs: SIGNAL_INPUTS.map((t) => ({ ...t, shape: [...t.shape] })),
     outputs: SIGNAL_OUTPUTS.map((t) => ({ ...t, shape: [...t.shape] })),
     features: { ...SIGNAL_FEATURE_SPEC },
-    classes: ['up'],
+    classes: [...SIGNAL_CLASSES],
     trainedAt: (options.now?.() ?? new Date()).toISOString(),
     trainingData,
     training: {
@@ -119,16 +140,15 @@ export async function runSignalPipeline(
       },
       trainRows: split.train.length,
       validationRows: split.validation.length,
-      baseRateBySource: evaluation.baselines.baseRate,
-      heuristic: 'train up-rate of the source by the sign of ret_5m (down / flat / up)',
-      heuristicBySource: evaluation.baselines.momentum,
+      heuristic: 'train rate of the target in the source by the sign of ret_5m (down / flat / up)',
+      baselines: Object.fromEntries(SIGNAL_TARGETS.map((t, k) => [t, evaluations[k]?.baselines])),
     },
     metrics: Object.fromEntries(
-      evaluation.sets.map((s) => [
-        `validation.${s.set}`,
+      sets.map((s) => [
+        `validation.${s.target}.${s.set}`,
         {
           n: s.n,
-          upRate: round(s.upRate),
+          rate: round(s.rate),
           model: { logLoss: round(s.model.logLoss), auc: round(s.model.auc) },
           baseRate: { logLoss: round(s.baseRate.logLoss), auc: round(s.baseRate.auc) },
           heuristic: { logLoss: round(s.heuristic.logLoss), auc: round(s.heuristic.auc) },
@@ -139,11 +159,11 @@ export async function runSignalPipeline(
   const manifestPath = options.manifestPath ?? MANIFEST_PATH;
   writeManifestEntry(entry, manifestPath);
   await prettify(manifestPath);
-  const table = signalTable(evaluation.sets);
+  const table = signalTable(sets);
   if (options.readmePath !== undefined || options.modelsDir === undefined) {
     const readmePath = options.readmePath ?? join(modelsDir, 'README.md');
     replaceMarkedSection(readmePath, 'signal-eval', table);
     await prettify(readmePath);
   }
-  return { entry, sets: evaluation.sets, table };
+  return { entry, sets, table };
 }
