@@ -14,6 +14,19 @@ interface Service {
   entry: string;
   /** Arguments, given the ready lines of the services started before it. */
   args: (started: ReadonlyMap<string, ReadyLine>) => string[];
+  /**
+   * A helper of the agent (sim, vibe): no secrets on argv or env (a minimal environment), and
+   * `--exit-with-parent` with our end of its stdin, so it stops when this supervisor disappears.
+   */
+  isHelper?: boolean;
+}
+
+/** The only variables a helper inherits: nothing that can carry a credential. */
+const HELPER_ENV_KEYS = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'LC_ALL', 'TZ'];
+function helperEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    HELPER_ENV_KEYS.flatMap((key) => (process.env[key] === undefined ? [] : [[key, process.env[key]]])),
+  );
 }
 
 interface ReadyLine {
@@ -30,11 +43,17 @@ const passthrough = process.argv.slice(2);
 // `npm start --` go to the agent.
 const vibeFiles = ensureLocalVibeKeys(agentDataDir(passthrough, process.env, process.cwd()));
 const services: Service[] = [
-  { name: 'sim', entry: 'sim/src/main.ts', args: () => ['--port', '0'] },
+  {
+    name: 'sim',
+    entry: 'sim/src/main.ts',
+    args: () => ['--port', '0', '--exit-with-parent'],
+    isHelper: true,
+  },
   {
     name: 'vibe',
     entry: 'vibe/src/main.ts',
-    args: () => ['--port', '0', '--db', vibeFiles.dbFile, '--keys', vibeFiles.keysFile],
+    args: () => ['--port', '0', '--db', vibeFiles.dbFile, '--keys', vibeFiles.keysFile, '--exit-with-parent'],
+    isHelper: true,
   },
   {
     name: 'agent',
@@ -66,7 +85,9 @@ function isReadyLine(value: unknown): value is ReadyLine {
 function startService(service: Service, started: ReadonlyMap<string, ReadyLine>): Promise<ReadyLine> {
   const child = spawn(process.execPath, ['--import', 'tsx', service.entry, ...service.args(started)], {
     cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit'],
+    // A helper's stdin is a pipe we never write to: it reads end-of-file when we are gone.
+    stdio: [service.isHelper === true ? 'pipe' : 'ignore', 'pipe', 'inherit'],
+    ...(service.isHelper === true ? { env: helperEnv() } : {}),
     // Own process group: Ctrl-C in a terminal signals the whole foreground group, and a child that
     // got SIGINT from the terminal and then SIGTERM from here would take it as a second signal
     // (exit at once, no orderly stop). Only this supervisor receives it and stops them in order.
@@ -74,6 +95,7 @@ function startService(service: Service, started: ReadonlyMap<string, ReadyLine>)
   });
   children.push(child);
   return new Promise((resolve, reject) => {
+    if (child.stdout === null) throw new Error(`${service.name}: no stdout pipe`);
     const lines = createInterface({ input: child.stdout });
     let isReady = false;
     lines.on('line', (line) => {

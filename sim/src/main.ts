@@ -20,8 +20,47 @@ const HOUSE_BALANCE_E6 = 100_000_000 * 1_000_000;
 export const MAKER_USER_ID = 'sim-market-maker';
 export const TAPE_USER_ID = 'sim-tape';
 
+/**
+ * `--exit-with-parent` (the embedded default's supervisor passes it): stop on our own when the
+ * process that started us disappears, by a parent-pid watch and by stdin closing (the parent held
+ * its write end). Taken off argv before the strict flag parser sees it.
+ */
+function takeExitWithParent(argv: readonly string[]): { argv: string[]; isWatched: boolean } {
+  return {
+    argv: argv.filter((arg) => arg !== '--exit-with-parent'),
+    isWatched: argv.includes('--exit-with-parent'),
+  };
+}
+
+function exitWithParent(onGone: (reason: string) => void): void {
+  const parentPid = process.ppid;
+  let isGone = false;
+  const stop = (reason: string): void => {
+    if (isGone) return;
+    isGone = true;
+    clearInterval(timer);
+    onGone(reason);
+  };
+  const isParentAlive = (): boolean => {
+    try {
+      process.kill(parentPid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const timer = setInterval(() => {
+    if (!isParentAlive()) stop('parent gone');
+  }, 500);
+  timer.unref();
+  process.stdin.on('end', () => stop('stdin closed'));
+  process.stdin.on('error', () => stop('stdin closed'));
+  process.stdin.resume();
+}
+
 async function main(): Promise<void> {
-  const opts = parseCli(process.argv.slice(2));
+  const watch = takeExitWithParent(process.argv.slice(2));
+  const opts = parseCli(watch.argv);
   const log = createSimLogger(opts.logLevel);
   const clock = createSimClock();
   const keys = new KeyRegistry();
@@ -71,6 +110,7 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  if (watch.isWatched) exitWithParent(stop);
   log.info('sim listening', { port: running.port, markets: market.catalog.markets.size, keys: keys.size });
   const base = `127.0.0.1:${running.port}`;
   process.stdout.write(

@@ -12,8 +12,47 @@ import { createScorer } from './create-scorer.js';
 import { createLog } from './lib/log.js';
 import { buildVibeService, ConfigError, loadKeys } from './service.js';
 
+/**
+ * `--exit-with-parent` (the embedded default's supervisor passes it): stop on our own when the
+ * process that started us disappears, by a parent-pid watch and by stdin closing (the parent held
+ * its write end). Taken off argv before the strict flag parser sees it.
+ */
+function takeExitWithParent(argv: readonly string[]): { argv: string[]; isWatched: boolean } {
+  return {
+    argv: argv.filter((arg) => arg !== '--exit-with-parent'),
+    isWatched: argv.includes('--exit-with-parent'),
+  };
+}
+
+function exitWithParent(onGone: (reason: string) => void): void {
+  const parentPid = process.ppid;
+  let isGone = false;
+  const stop = (reason: string): void => {
+    if (isGone) return;
+    isGone = true;
+    clearInterval(timer);
+    onGone(reason);
+  };
+  const isParentAlive = (): boolean => {
+    try {
+      process.kill(parentPid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const timer = setInterval(() => {
+    if (!isParentAlive()) stop('parent gone');
+  }, 500);
+  timer.unref();
+  process.stdin.on('end', () => stop('stdin closed'));
+  process.stdin.on('error', () => stop('stdin closed'));
+  process.stdin.resume();
+}
+
 async function main(): Promise<void> {
-  const options = parseVibeCli(process.argv.slice(2));
+  const watch = takeExitWithParent(process.argv.slice(2));
+  const options = parseVibeCli(watch.argv);
   const log = createLog(options.logLevel);
   loadKeys(options, process.env); // fail fast (exit 2) before loading a model
   const scorer = await createScorer(options.scorer);
@@ -38,6 +77,7 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  if (watch.isWatched) exitWithParent(stop);
   log.info(
     { port, scorer: scorer.modelId, collectors: service.pipeline.collectors.length },
     'vibe listening',
