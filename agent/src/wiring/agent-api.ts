@@ -24,6 +24,8 @@ import { pairRoutes } from '../api/routes/pair.routes.js';
 import { sentimentRoutes } from '../api/routes/sentiment.routes.js';
 import { statusRoutes } from '../api/routes/status.routes.js';
 import { tradingControlsRoutes } from '../api/routes/trading-controls.routes.js';
+import { strategiesRoutes } from '../api/routes/strategies.routes.js';
+import { StrategyHost } from '../strategy-host/index.js';
 import { StreamCloseCode, StreamHub, createStreamServer } from '../api/stream/index.js';
 import type { StreamServer } from '../api/stream/index.js';
 import { StatusPublisher } from '../api/stream/status-publisher.js';
@@ -156,6 +158,14 @@ export function buildAgentApi(deps: AgentApiDeps): AgentApi {
     // Every committed transition of our orders on the `orders` stream (the web follows it).
     onOrderChanged: (order) => hub.publish({ type: 'order.updated', stream: 'orders', order }),
   });
+  // Strategies (disabled by default): the venue's events in, intents down the execution road.
+  const strategies = new StrategyHost({
+    current: () => ({ store: runtime.current().store, venue: currentMarketsVenue(runtime) }),
+    execution: () => execution.current(),
+    activity: recorder,
+    sentiment: () => sentiment,
+    logger: logger.child({ component: 'strategies' }),
+  });
   // Flatten All: halt, cancel everything, close every venue position through the execution road.
   const flatten = new FlattenService({
     controls,
@@ -193,6 +203,7 @@ export function buildAgentApi(deps: AgentApiDeps): AgentApi {
         portfolioRoutes(new PortfolioQueries(() => portfolio.current())),
         marketsRoutes({ venue: () => currentMarketsVenue(runtime) }),
         sentimentRoutes(() => sentiment),
+        strategiesRoutes(strategies),
       ],
     },
   });
@@ -246,6 +257,7 @@ export function buildAgentApi(deps: AgentApiDeps): AgentApi {
     shutdownCancelBudgetMs: () => execution.shutdownCancelBudgetMs(),
     close: () => {
       void sentiment?.stop();
+      strategies.close();
       execution.close();
       riskCaches.close();
       portfolio.close();
