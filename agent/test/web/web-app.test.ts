@@ -80,7 +80,7 @@ async function fillTicket(
   await page.getByLabel('Market ticker').fill(fields.ticker);
   await page.getByLabel('Side').selectOption('bid');
   await page.getByLabel('Limit price ($)').fill(fields.price);
-  await page.getByLabel('Contracts').fill('1');
+  await page.getByLabel('Contracts', { exact: true }).fill('1');
   await page.getByLabel('Max slippage from mid ($, fat-finger guard)').fill(fields.slippage);
   await page.getByRole('button', { name: 'Review order' }).click();
   await page.getByRole('button', { name: 'Place order' }).click();
@@ -208,7 +208,7 @@ describe('command center in Chromium on the real agent and simulator', () => {
     await expect.poll(() => bestAsk.textContent(), { timeout: 20_000 }).toMatch(/^\$0\.\d{4}$/);
     const askText = (await bestAsk.textContent()) ?? '';
     await page.getByLabel('Limit price ($)').fill(askText.slice(1));
-    await page.getByLabel('Contracts').fill('1');
+    await page.getByLabel('Contracts', { exact: true }).fill('1');
     await page.getByLabel('Time in force').selectOption('immediate_or_cancel');
     await page.getByLabel('Max slippage from mid ($, fat-finger guard)').fill('0.9999');
     await page.getByRole('button', { name: 'Review order' }).click();

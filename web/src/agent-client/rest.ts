@@ -5,7 +5,9 @@
  */
 import {
   ACTIVITY_PATH,
+  AGENT_SENTIMENT_PATH,
   ActivityPage,
+  AgentSentimentResponse,
   CANCEL_ALL_PATH,
   CancelAllResponse,
   ErrorBody,
@@ -13,13 +15,19 @@ import {
   FlattenReport,
   HEALTH_PATH,
   HealthResponse,
+  MARKETS_PATH,
+  MarketsResponse,
   ORDERS_PATH,
   OrderList,
   OrderResponse,
   PAIR_PATH,
+  PORTFOLIO_FILLS_PATH,
   PORTFOLIO_PATH,
   PairResponse,
+  PortfolioFillsPage,
   PortfolioResponse,
+  RISK_SETTINGS_PATH,
+  RiskSettings,
   STATUS_PATH,
   StatusResponse,
   TRADING_STATE_PATH,
@@ -128,6 +136,17 @@ export function createRestClient(options: RestClientOptions) {
     flatten: (request: FlattenRequest = {}) => call('POST', FLATTEN_PATH, FlattenReport, request),
     setTradingMode: (request: SetTradingModeRequest) =>
       call('POST', TRADING_STATE_PATH, TradingState, request),
+    /** The venue's open markets with book liveness (the agent caches its venue read a few seconds). */
+    markets: () => query(MARKETS_PATH, MarketsResponse),
+    /** The agent's decayed sentiment per topic; fails (503) when vibe is not configured. */
+    sentiment: () => call('GET', AGENT_SENTIMENT_PATH, AgentSentimentResponse),
+    /** Our fills on one market, newest first (chart markers). */
+    fills: (ticker: string) =>
+      query(`${PORTFOLIO_FILLS_PATH}?ticker=${encodeURIComponent(ticker)}&limit=200`, PortfolioFillsPage),
+    riskSettings: () => query(RISK_SETTINGS_PATH, RiskSettings),
+    /** PUT the full settings; a 422 names the field (`details.field`). */
+    putRiskSettings: (settings: z.input<typeof RiskSettings>) =>
+      call('PUT', RISK_SETTINGS_PATH, RiskSettings, settings),
   };
 }
 

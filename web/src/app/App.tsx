@@ -3,10 +3,13 @@ import { ActivityPanel } from '../features/activity/ActivityPanel.js';
 import { EnvironmentBanner } from '../features/banner/EnvironmentBanner.js';
 import { FlattenReportPanel } from '../features/flatten/FlattenAll.js';
 import { HealthPanel } from '../features/health/HealthPanel.js';
+import { MarketView } from '../features/market-view/MarketView.js';
+import { MarketsPanel } from '../features/markets/MarketsPanel.js';
 import { OrderTicket } from '../features/orders/OrderTicket.js';
 import { OrdersPanel } from '../features/orders/OrdersPanel.js';
 import { PairingPage } from '../features/pairing/PairingPage.js';
 import { PortfolioPanel } from '../features/portfolio/PortfolioPanel.js';
+import { RiskLimitsPanel } from '../features/risk/RiskLimitsPanel.js';
 import { UpdatePrompt } from '../features/pwa/UpdatePrompt.js';
 import { useSessionStore } from '../features/session/session.store.js';
 import { TradingControls } from '../features/trading/TradingControls.js';
@@ -44,11 +47,14 @@ export function App() {
       <main>
         <FlattenReportPanel />
         <div className="grid">
+          <MarketsPanel />
+          <MarketView />
           <OrderTicket />
           <OrdersPanel />
           <PortfolioPanel />
           <ActivityPanel />
           <TradingControls />
+          <RiskLimitsPanel />
           <HealthPanel />
         </div>
       </main>

@@ -17,6 +17,11 @@ export type AgentRest = Pick<
   | 'cancelAll'
   | 'flatten'
   | 'setTradingMode'
+  | 'markets'
+  | 'sentiment'
+  | 'fills'
+  | 'riskSettings'
+  | 'putRiskSettings'
 >;
 
 let current: AgentRest | null = null;

@@ -3,12 +3,13 @@
  * the streams this increment subscribes (orders, trading state, activity, health) are all safety
  * signals or low-rate; frame coalescing arrives with the market data streams.
  */
-import type { AccountStream, ActivityKind, ServerEvent, StreamName } from '@pt/protocol';
+import type { AccountStream, ServerEvent, StreamName } from '@pt/protocol';
 import type { StreamListener } from '../agent-client/index.js';
 import { useActivityStore } from '../features/activity/activity.store.js';
 import { useBookStore } from '../features/book/book.store.js';
 import { useFlattenStore } from '../features/flatten/flatten.store.js';
 import { useHealthStore } from '../features/health/health.store.js';
+import { useMarketViewStore } from '../features/market-view/market-view.store.js';
 import { useOrdersStore } from '../features/orders/orders.store.js';
 import { usePortfolioStore } from '../features/portfolio/portfolio.store.js';
 import { useSessionStore } from '../features/session/session.store.js';
@@ -23,8 +24,6 @@ export const SUBSCRIBED_STREAMS: readonly AccountStream[] = [
   'positions',
   'balance',
 ];
-
-const ORDER_KINDS = new Set<ActivityKind>(['order', 'fill', 'reconciliation']);
 
 const RELOADERS: Partial<Record<string, () => Promise<void>>> = {
   orders: () => useOrdersStore.getState().reload(),
@@ -44,10 +43,13 @@ function applyEvent(event: ServerEvent): void {
       return;
     case 'activity.appended':
       useActivityStore.getState().append(event.activity);
-      // The agent does not publish `order.updated` yet: an order or fill entry in the feed is the
-      // signal to re-read the orders (coalesced), so every tab shows what the agent holds.
-      if (ORDER_KINDS.has(event.activity.kind)) void useOrdersStore.getState().refresh();
-      if (event.activity.kind === 'fill') void usePortfolioStore.getState().refresh();
+      // Our orders arrive as `order.updated`; a reconciliation entry may describe an external
+      // order the execution road never saw, so that one still re-reads the list (coalesced).
+      if (event.activity.kind === 'reconciliation') void useOrdersStore.getState().refresh();
+      if (event.activity.kind === 'fill') {
+        void usePortfolioStore.getState().refresh();
+        void useMarketViewStore.getState().reloadFills();
+      }
       return;
     case 'health.changed':
       useHealthStore.getState().apply(event.health);

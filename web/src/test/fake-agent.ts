@@ -3,7 +3,11 @@
  * agent-client; the real agent is in agent/test/web). Each method answers from a queue the test
  * fills, and records what it was called with.
  */
+import { DEFAULT_RISK_SETTINGS, RiskSettings } from '@pt/protocol';
 import type {
+  AgentSentimentResponse,
+  Fill,
+  MarketListEntry,
   SetTradingModeRequest,
   CancelAllResponse,
   FlattenReport,
@@ -25,6 +29,13 @@ export interface FakeAgent {
   flattenAnswer: CommandResult<FlattenReport>;
   flattenPresses: number;
   modeRequests: SetTradingModeRequest[];
+  markets: MarketListEntry[];
+  fills: Fill[];
+  sentimentAnswer: CommandResult<AgentSentimentResponse>;
+  riskSettings: RiskSettings;
+  /** What PUT /v1/risk/settings answers; null = accept what was sent. */
+  riskAnswer: CommandResult<RiskSettings> | null;
+  riskPuts: unknown[];
 }
 
 export function refusal(
@@ -41,9 +52,25 @@ export function fakeAgent(): FakeAgent {
     portfolio: null,
     flattenPresses: 0,
     modeRequests: [],
+    markets: [],
+    fills: [],
+    sentimentAnswer: refusal({ code: 'CONFIG_INVALID', message: 'Sentiment is not configured' }),
+    riskSettings: DEFAULT_RISK_SETTINGS,
+    riskAnswer: null,
+    riskPuts: [],
     flattenAnswer: refusal({ code: 'INTERNAL', message: 'no answer queued' }),
     placeAnswer: refusal({ code: 'INTERNAL', message: 'no answer queued' }),
     rest: {
+      markets: () => Promise.resolve({ markets: fake.markets, isTruncated: false, asOfMs: 1 }),
+      fills: () => Promise.resolve({ fills: fake.fills, nextCursor: null }),
+      sentiment: () => Promise.resolve(fake.sentimentAnswer),
+      riskSettings: () => Promise.resolve(fake.riskSettings),
+      putRiskSettings: (settings) => {
+        fake.riskPuts.push(settings);
+        if (fake.riskAnswer !== null) return Promise.resolve(fake.riskAnswer);
+        fake.riskSettings = RiskSettings.parse(settings);
+        return Promise.resolve({ ok: true, data: fake.riskSettings });
+      },
       status: () => Promise.reject(new Error('status not faked')),
       tradingState: () => Promise.reject(new Error('tradingState not faked')),
       orders: () => Promise.resolve({ orders: fake.orders }),

@@ -4,10 +4,16 @@ import { formatCount, formatPrice, formatTime } from '../../lib/format.js';
 
 const DEPTH = 5;
 
-export function BookLadder({ book }: { readonly book: OrderBook }) {
+export function BookLadder({
+  book,
+  testId = 'book-ladder',
+}: {
+  readonly book: OrderBook;
+  readonly testId?: string;
+}) {
   const rows = Array.from({ length: DEPTH }, (_, i) => ({ bid: book.yesBids[i], ask: book.yesAsks[i] }));
   return (
-    <figure className="ladder" data-testid="book-ladder" aria-label={`Order book of ${book.ticker}`}>
+    <figure className="ladder" data-testid={testId} aria-label={`Order book of ${book.ticker}`}>
       <figcaption>
         Book {book.ticker} · {formatTime(book.asOfMs)}
         {!book.isQuotable && (

@@ -3,13 +3,14 @@
  * fat-finger guard's max slippage can be tightened or loosened per order; a denial shows its rule
  * and detail at once.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { priceE4 } from '@pt/protocol';
 import type { PlaceOrderRequest } from '@pt/protocol';
 import { formatCount, formatPrice } from '../../lib/format.js';
 import { BookLadder } from '../book/BookLadder.js';
 import { useFollowedBook } from '../book/use-followed-book.js';
+import { useMarketsStore } from '../markets/markets.store.js';
 import { useOrdersStore } from './orders.store.js';
 import { EMPTY_TICKET, parseTicket } from './ticket-form.js';
 import type { TicketFields } from './ticket-form.js';
@@ -27,6 +28,13 @@ export function OrderTicket() {
   const isPlacing = useOrdersStore((s) => s.isPlacing);
   const outcome = useOrdersStore((s) => s.ticketOutcome);
   const { book } = useFollowedBook(fields.ticker);
+  // A market opened from the markets list becomes the ticket's market.
+  const selection = useMarketsStore((s) => s.selection);
+  useEffect(() => {
+    if (selection === null) return;
+    setFields((current) => ({ ...current, ticker: selection.ticker }));
+    setReview(null);
+  }, [selection]);
 
   const edit = <K extends keyof TicketFields>(key: K, value: TicketFields[K]): void => {
     setFields({ ...fields, [key]: value });
