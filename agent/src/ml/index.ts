@@ -12,6 +12,8 @@ export { LoadedModel } from './loaded-model.js';
 export type { ModelGate, ModelIdentity } from './loaded-model.js';
 export { ModelRegistry } from './model-registry.js';
 export type { ModelRequest, ModelStatus, ModelsHealth, RegistryOptions } from './model-registry.js';
+export { MarketSignals } from './market-signals.js';
+export type { MarketSignal } from './market-signals.js';
 export { SignalModel } from './signal-model.js';
 export type { SignalPrediction } from './signal-model.js';
 export { verifyModelBytes } from './verify-model.js';
