@@ -18,6 +18,8 @@ import { describe, expect, it } from 'vitest';
 import { replay } from '../../src/strategies/core/replay.js';
 import { book, fill } from '../../src/strategies/core/test-events.js';
 import type { StrategyEvent } from '../../src/strategies/core/types.js';
+import { HypeFadeConfig } from '../../src/strategies/hype-fade/config.js';
+import { hypeFade } from '../../src/strategies/hype-fade/strategy.js';
 import { VolatilityRiderConfig } from '../../src/strategies/volatility-rider/config.js';
 import { volatilityRider } from '../../src/strategies/volatility-rider/strategy.js';
 
@@ -75,5 +77,49 @@ describe('volatility rider on a real recorded slice', () => {
       isReduceOnly: true,
       inputs: { barrier: 'stop_loss' },
     });
+  });
+});
+
+/**
+ * Hype-Fade on the same seven real rows, with one sentiment reading (a test input: fresh, positive,
+ * confident) for the topic before them. Moves against the oldest mid in the 5 min window:
+ * 4400−4300 = 100, 200, 250, 350 (all < minMoveE4 500), then 4900−4300 = 600 ≥ 500 at row 6, up,
+ * and the sentiment (+0.6) pushes the same way → fade it: sell at the bid 4200, 10 contracts —
+ * refused first for the spread (1400 > 1000), sent with maxSpreadE4 1500.
+ */
+describe('hype fade on a real recorded slice', () => {
+  const hype = { effective: 0.6, confidence: 0.8, ageMs: 30_000, isStale: false };
+  const events = (): StrategyEvent[] => {
+    const rows = slice();
+    const first = rows[0]?.atMs ?? 0;
+    return [
+      { type: 'sentiment', atMs: first, topic: 'weather', reading: hype, isKillSwitchEngaged: false },
+      ...rows,
+    ];
+  };
+  const config = HypeFadeConfig.parse({ markets: [{ ticker: TICKER, topic: 'weather' }] });
+
+  it('sees the 600 E4 spike at row 6 and refuses it for the spread', () => {
+    const { decisions } = replay(hypeFade, config, TICKER, events(), ctx);
+    expect(decisions).toHaveLength(1);
+    expect(decisions[0]?.decision).toMatchObject({
+      kind: 'not_traded',
+      reason: 'spread_too_wide',
+      inputs: { moveE4: 600, midE4: 4900 },
+    });
+  });
+
+  it('with a wider spread allowed, sells 10 at the bid 4200', () => {
+    const { decisions } = replay(hypeFade, { ...config, maxSpreadE4: 1500 }, TICKER, events(), ctx);
+    expect(decisions.map((d) => d.decision)).toMatchObject([
+      {
+        kind: 'intent',
+        side: 'ask',
+        priceE4: 4200,
+        countE2: 1000,
+        isReduceOnly: false,
+        inputs: { moveE4: 600 },
+      },
+    ]);
   });
 });
