@@ -6,8 +6,10 @@ cd "$(dirname "$0")/.."
 
 # Debian packages the tests drive for real: a Secret Service in a throwaway D-Bus session for the
 # keychain tests (scripts/with-keyring.sh: gnome-keyring, dbus-run-session from dbus), and a real
-# browser for the PWA/browser tests (chromium).
-debian_packages=(gnome-keyring dbus chromium)
+# browser for the PWA/browser tests (chromium). The tray test: a virtual X display with a tray host,
+# clicks and screenshots (xvfb, trayer, xdotool, imagemagick) and the tray helper's AppIndicator
+# library; the installer test: systemd-analyze (systemd).
+debian_packages=(gnome-keyring dbus chromium xvfb trayer xdotool imagemagick libayatana-appindicator3-1 systemd)
 
 missing=()
 for pkg in "${debian_packages[@]}"; do
