@@ -103,7 +103,8 @@ export class StrategySettingsStore {
           const body = validationErrorBody(parsed.error);
           const inner = body.details?.field;
           const field = typeof inner === 'string' && inner !== '(root)' ? `config.${inner}` : 'config';
-          throw new AgentError(body.code, `config: ${body.message}`, {}, { ...body.details, field });
+          const message = field === 'config' ? `config: ${body.message}` : `config.${body.message}`;
+          throw new AgentError(body.code, message, {}, { ...body.details, field });
         }
         config = parsed.data;
       }

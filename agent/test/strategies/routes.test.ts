@@ -113,7 +113,9 @@ describe('/v1/strategies', () => {
     expect((await call('GET', `${STRATEGIES_PATH}/no-such`)).status).toBe(404);
     const bad = await call('PUT', `${STRATEGIES_PATH}/hype-fade`, { config: { minMoveE4: 0.5 } });
     expect(bad.status).toBe(422);
-    expect(ErrorBody.parse(await bad.json()).details).toMatchObject({ field: 'config.minMoveE4' });
+    const body = ErrorBody.parse(await bad.json());
+    expect(body.details).toMatchObject({ field: 'config.minMoveE4' });
+    expect(body.message).toContain('config.minMoveE4');
     const empty = await call('PUT', `${STRATEGIES_PATH}/hype-fade`, {});
     expect(empty.status).toBe(422);
   });
