@@ -3,6 +3,7 @@
  * budget, and the entry gates (pre-close window, stale book, wide spread, the wait for a fill).
  */
 import { z } from 'zod';
+import { MarketTicker } from '@pt/protocol';
 
 const ms = (max: number) => z.int().min(0).max(max);
 const DAY_MS = 86_400_000;
@@ -43,6 +44,5 @@ export interface CommonStrategyConfig {
   cooldownMs: number;
 }
 
-export const MarketTickerField = z.string().regex(/^[A-Z0-9][A-Z0-9._-]{0,99}$/, {
-  error: 'a market ticker is upper-case letters, digits, dot, dash or underscore',
-});
+/** Market tickers as the wire takes them (protocol MarketTicker). */
+export const MarketTickerField = MarketTicker;
