@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { arbitraryEvents } from '../core/arbitrary-events.js';
+import { arbitraryEvents } from '../core/test-arbitrary-events.js';
 import { replay } from '../core/replay.js';
 import { intents, runWithFills } from '../core/test-events.js';
 import type { SentimentReading, StrategyEvent } from '../core/types.js';
