@@ -15,8 +15,13 @@ import { startXDisplay } from './x-display.js';
 import type { XDisplay } from './x-display.js';
 
 const ARTIFACTS = resolve(fileURLToPath(new URL('../../../test-artifacts/tray/', import.meta.url)));
-let x: XDisplay;
+let x: XDisplay | undefined;
 let agent: AgentChild | undefined;
+
+function xd(): XDisplay {
+  if (x === undefined) throw new Error('the X display did not start');
+  return x;
+}
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -25,7 +30,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   if (agent?.child.exitCode === null) agent.child.kill('SIGKILL');
-  x.close();
+  x?.close();
 });
 
 async function eventually<T>(probe: () => T | undefined, what: string, timeoutMs = 15_000): Promise<T> {
@@ -40,7 +45,7 @@ async function eventually<T>(probe: () => T | undefined, what: string, timeoutMs
 
 /** Colours in a screen region, as ImageMagick's histogram names them. */
 function colours(file: string, region: { x: number; y: number; width: number; height: number }): string {
-  return x.run('convert', [
+  return xd().run('convert', [
     file,
     '-crop',
     `${region.width}x${region.height}+${region.x}+${region.y}`,
@@ -53,24 +58,26 @@ function colours(file: string, region: { x: number; y: number; width: number; he
 describe('the tray icon under Xvfb + trayer', () => {
   it('appears, opens its menu, saves diagnostics and quits the agent gracefully', async () => {
     const dataDir = tempDataDir();
-    agent = spawnCli(['--port', '0', '--data-dir', dataDir], { DISPLAY: x.display });
+    agent = spawnCli(['--port', '0', '--data-dir', dataDir], { DISPLAY: xd().display });
     await waitForReady(agent);
     const logFile = join(dataDir, 'logs', 'agent.log');
     const log = (): string => (existsSync(logFile) ? readFileSync(logFile, 'utf8') : '');
     await eventually(() => (log().includes('tray icon running') ? true : undefined), 'the tray helper');
     // The icon docks into trayer's panel: a 32x30 window of the helper's "systray" class.
-    const icon = await eventually(() => x.windows('systray', 'class')[0], 'the icon docked in trayer');
+    const icon = await eventually(() => xd().windows('systray', 'class')[0], 'the icon docked in trayer');
     await sleep(1_000);
     const shot = join(ARTIFACTS, 'tray-icon.png');
-    x.run('import', ['-window', 'root', shot]);
+    xd().run('import', ['-window', 'root', shot]);
     // SIM without a venue: the teal SIM background (#0F766E) with the HALTED bar, in the icon's place.
     expect(colours(shot, icon)).toMatch(/#0F766E/i);
 
     const menuWindow = (): { x: number; y: number } | undefined =>
-      x.windows('tray_linux_release').find((w) => w.height > 100);
+      xd()
+        .windows('tray_linux_release')
+        .find((w) => w.height > 100);
     const openMenu = async (): Promise<{ x: number; y: number }> => {
       await eventually(() => (menuWindow() === undefined ? true : undefined), 'no menu open');
-      x.run('xdotool', ['mousemove', String(icon.x + 15), String(icon.y + 15), 'click', '1']);
+      xd().run('xdotool', ['mousemove', String(icon.x + 15), String(icon.y + 15), 'click', '1']);
       const menu = await eventually(menuWindow, 'the menu');
       await sleep(500);
       return menu;
@@ -85,8 +92,8 @@ describe('the tray icon under Xvfb + trayer', () => {
       '1',
     ];
     const menu = await openMenu();
-    x.run('import', ['-window', 'root', join(ARTIFACTS, 'tray-menu.png')]);
-    x.run('xdotool', row(menu, 6));
+    xd().run('import', ['-window', 'root', join(ARTIFACTS, 'tray-menu.png')]);
+    xd().run('xdotool', row(menu, 6));
     const diagnosticsDir = join(dataDir, 'diagnostics');
     const bundle = await eventually(
       () => (existsSync(diagnosticsDir) ? readdirSync(diagnosticsDir)[0] : undefined),
@@ -97,7 +104,7 @@ describe('the tray icon under Xvfb + trayer', () => {
     });
 
     // The result line ("Diagnostics saved: …") now shows above "Open logs": Quit moved to row 8.
-    x.run('xdotool', row(await openMenu(), 8));
+    xd().run('xdotool', row(await openMenu(), 8));
     const { code } = await agent.exited;
     expect(code, agent.stderr()).toBe(0);
     expect(log()).toMatch(/"action":"quit".*"tray action"/);

@@ -4,7 +4,7 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import type { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface XDisplay {
@@ -24,74 +24,87 @@ async function until(probe: () => boolean, what: string, timeoutMs = 10_000): Pr
 }
 
 export async function startXDisplay(): Promise<XDisplay> {
-  let number = 90 + (process.pid % 100);
-  while (existsSync(`/tmp/.X11-unix/X${number}`) || existsSync(`/tmp/.X${number}-lock`)) number += 1;
-  const display = `:${number}`;
-  const children: ChildProcess[] = [];
-  children.push(
-    spawn('Xvfb', [display, '-screen', '0', '800x600x24', '-nolisten', 'tcp'], { stdio: 'ignore' }),
-  );
+  // Xvfb picks a free display itself and writes its number to fd 3 (no collision with other runs).
+  const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '800x600x24', '-nolisten', 'tcp'], {
+    stdio: ['ignore', 'ignore', 'ignore', 'pipe'],
+  });
+  const children: ChildProcess[] = [xvfb];
+  const display = await new Promise<string>((resolve, reject) => {
+    let text = '';
+    const fd = xvfb.stdio[3] as Readable;
+    fd.on('data', (chunk: Buffer) => {
+      text += chunk.toString();
+      if (text.includes('\n')) resolve(`:${text.trim()}`);
+    });
+    xvfb.once('exit', (code) => reject(new Error(`Xvfb exited (${code}) before choosing a display`)));
+    setTimeout(() => reject(new Error('Xvfb chose no display within 15 s')), 15_000).unref();
+  });
   const env = { ...process.env, DISPLAY: display };
   const run = (command: string, args: readonly string[]): string =>
     execFileSync(command, [...args], { env, encoding: 'utf8', timeout: 10_000 });
-  // The socket appears before Xvfb accepts clients; a client started too early just exits.
-  await until(() => {
-    try {
-      run('xdotool', ['getdisplaygeometry']);
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'Xvfb');
-  children.push(
-    spawn(
-      'trayer',
-      [
-        '--edge',
-        'top',
-        '--align',
-        'right',
-        '--widthtype',
-        'request',
-        '--height',
-        '32',
-        '--SetDockType',
-        'true',
-        '--transparent',
-        'false',
-        '--tint',
-        '0x333333',
-      ],
-      { env, stdio: 'ignore' },
-    ),
-  );
-  // Viewable windows only (a closed GTK menu stays in the tree, unmapped).
-  const windows = (
-    name: string,
-    by: 'name' | 'class' = 'name',
-  ): { x: number; y: number; width: number; height: number }[] => {
-    let ids: string[];
-    try {
-      ids = run('xdotool', ['search', '--onlyvisible', `--${by}`, `^${name}$`])
-        .split('\n')
-        .filter(Boolean);
-    } catch {
-      return []; // xdotool exits 1 when nothing matches
-    }
-    return ids.map((id) => {
-      const shell = run('xdotool', ['getwindowgeometry', '--shell', id]);
-      const get = (key: string): number =>
-        Number(new RegExp(`^${key}=(-?\\d+)$`, 'm').exec(shell)?.[1] ?? NaN);
-      return { x: get('X'), y: get('Y'), width: get('WIDTH'), height: get('HEIGHT') };
-    });
+  const close = (): void => {
+    for (const child of children.reverse()) child.kill('SIGTERM');
   };
-  await until(() => windows('panel').length > 0, 'trayer', 30_000);
-  return {
-    display,
-    run,
-    windows,
-    close: () => {
-      for (const child of children.reverse()) child.kill('SIGTERM');
-    },
-  };
+  try {
+    return await setUp();
+  } catch (err) {
+    close(); // a display that never came up is not left behind
+    throw err;
+  }
+
+  async function setUp(): Promise<XDisplay> {
+    // The socket appears before Xvfb accepts clients; a client started too early just exits.
+    await until(() => {
+      try {
+        run('xdotool', ['getdisplaygeometry']);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'Xvfb');
+    children.push(
+      spawn(
+        'trayer',
+        [
+          '--edge',
+          'top',
+          '--align',
+          'right',
+          '--widthtype',
+          'request',
+          '--height',
+          '32',
+          '--SetDockType',
+          'true',
+          '--transparent',
+          'false',
+          '--tint',
+          '0x333333',
+        ],
+        { env, stdio: 'ignore' },
+      ),
+    );
+    // Viewable windows only (a closed GTK menu stays in the tree, unmapped).
+    const windows = (
+      name: string,
+      by: 'name' | 'class' = 'name',
+    ): { x: number; y: number; width: number; height: number }[] => {
+      let ids: string[];
+      try {
+        ids = run('xdotool', ['search', '--onlyvisible', `--${by}`, `^${name}$`])
+          .split('\n')
+          .filter(Boolean);
+      } catch {
+        return []; // xdotool exits 1 when nothing matches
+      }
+      return ids.map((id) => {
+        const shell = run('xdotool', ['getwindowgeometry', '--shell', id]);
+        const get = (key: string): number =>
+          Number(new RegExp(`^${key}=(-?\\d+)$`, 'm').exec(shell)?.[1] ?? NaN);
+        return { x: get('X'), y: get('Y'), width: get('WIDTH'), height: get('HEIGHT') };
+      });
+    };
+    await until(() => windows('panel').length > 0, 'trayer', 30_000);
+    return { display, run, windows, close };
+  }
 }
