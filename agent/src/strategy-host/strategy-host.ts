@@ -65,6 +65,7 @@ export class StrategyHost {
   private readonly nowMs: () => number;
   private readonly timer: ReturnType<typeof setInterval>;
   private readonly closeTimes = new Map<string, number>();
+  private readonly closeTimeAskedAtMs = new Map<string, number>();
   private readonly lastDecisionAtMs = new Map<string, number>();
   private running = new Map<string, Running>();
   private bound: { store: Store; venue: StrategyVenue | null; off: () => void } | null = null;
@@ -100,6 +101,7 @@ export class StrategyHost {
   tick(): void {
     try {
       this.bind();
+      this.refreshMarkets();
       this.dispatch({ type: 'clock', atMs: this.nowMs() }, null);
     } catch (err) {
       this.options.logger.debug({ err }, 'strategy host tick skipped');
@@ -156,6 +158,7 @@ export class StrategyHost {
     const off = venue === null ? () => undefined : venue.onEvent((event) => this.onVenueEvent(event));
     this.bound = { store, venue, off };
     this.closeTimes.clear();
+    this.closeTimeAskedAtMs.clear();
     this.rebuild();
   }
 
@@ -173,12 +176,27 @@ export class StrategyHost {
       running.set(definition.id, { definition, config: current.config, states });
     }
     this.running = running;
-    const tickers = [...new Set([...running.values()].flatMap((r) => [...r.states.keys()]))];
+    this.refreshMarkets();
+  }
+
+  /**
+   * Subscribes the running strategies' markets (idempotent; a stream not started yet is retried on
+   * the next tick) and reads close times not known yet (a failed read is retried after 30 s).
+   */
+  private refreshMarkets(): void {
     const venue = this.bound?.venue ?? null;
+    const tickers = [...new Set([...this.running.values()].flatMap((r) => [...r.states.keys()]))];
     if (venue === null || tickers.length === 0) return;
-    venue.subscribeMarkets(tickers);
+    try {
+      venue.subscribeMarkets(tickers);
+    } catch (err) {
+      this.options.logger.debug({ err }, 'strategy host: markets not subscribed yet');
+    }
+    const now = this.nowMs();
     for (const ticker of tickers) {
-      if (this.closeTimes.has(ticker)) continue;
+      const askedAt = this.closeTimeAskedAtMs.get(ticker);
+      if (this.closeTimes.has(ticker) || (askedAt !== undefined && now - askedAt < 30_000)) continue;
+      this.closeTimeAskedAtMs.set(ticker, now);
       venue.http.getMarket(ticker).then(
         (market) => this.closeTimes.set(ticker, market.closeTimeMs),
         (err: unknown) =>
