@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { AgentError } from '../lib/errors.js';
 import { parseCommandLine } from './command-line.js';
+import { loadConfig } from './load-config.js';
 
 function fieldOf(argv: string[]): unknown {
   try {
@@ -18,6 +19,14 @@ describe('parseCommandLine', () => {
       command: 'run',
       flags: { port: '0', dataDir: '/d', env: 'demo' },
     });
+  });
+
+  it('takes --no-tray as a boolean flag, and loadConfig carries it', () => {
+    expect(parseCommandLine(['--no-tray'])).toEqual({ command: 'run', flags: { noTray: true } });
+    expect(() => parseCommandLine(['--no-tray=yes'])).toThrow(/--no-tray/);
+    const input = { env: {}, platform: 'linux' as const, cwd: '/' };
+    expect(loadConfig({ ...input, flags: { dataDir: '/nonexistent-pt', noTray: true } }).noTray).toBe(true);
+    expect(loadConfig({ ...input, flags: { dataDir: '/nonexistent-pt' } }).noTray).toBeUndefined();
   });
 
   it('accepts diagnostics with --out and the config flags', () => {
