@@ -45,7 +45,10 @@ export interface StrategyHostOptions {
   activity: { record(input: ActivityInput): Promise<unknown> };
   sentiment?: () => SentimentSource | undefined;
   /** A model's probability that the mid goes up, when one is loaded (agent/src/ml). */
-  model?: (strategyId: string, ticker: string) => { id: string; probabilityUp: number } | undefined;
+  model?: (
+    strategyId: string,
+    ticker: string,
+  ) => { id: string; probabilityUp: number; probabilityDown?: number } | undefined;
   logger: Logger;
   nowMs?: () => number;
   /** Clock tick (time barriers) and venue re-bind period (default 1 s). */

@@ -64,8 +64,13 @@ export type StrategyEvent = BookTopEvent | TradeEvent | ClockEvent | SentimentEv
 export interface StrategyContext {
   /** The market's close time, null when unknown (entries are then refused). */
   readonly closeTimeMs: number | null;
-  /** Optional model output: probability that the YES mid goes up (another module's model). */
-  readonly model?: { readonly id: string; readonly probabilityUp: number } | undefined;
+  /**
+   * Optional model output (agent/src/ml's signal model): probability that the YES mid goes up, and
+   * that it goes down when the model says (the two need not be complements; absent: 1 − up).
+   */
+  readonly model?:
+    | { readonly id: string; readonly probabilityUp: number; readonly probabilityDown?: number | undefined }
+    | undefined;
 }
 
 /** Numbers a reader needs to check a decision later (no money floats: E4 prices, E2 counts). */

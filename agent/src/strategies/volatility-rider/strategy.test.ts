@@ -79,6 +79,10 @@ describe('volatility rider entries', () => {
     expect(open[0]?.decision).toMatchObject({ kind: 'intent', inputs: { modelId: 'mid-up-v1' } });
     const down = replay(volatilityRider, gated, T, series(4500, 4600), { ...ctx, model }).decisions;
     expect(down[0]?.decision).toMatchObject({ kind: 'not_traded', reason: 'model_gate_closed' });
+    // A model that gives its own down probability is read for a sell.
+    const both = { ...ctx, model: { ...model, probabilityDown: 0.65 } };
+    const sell = replay(volatilityRider, gated, T, series(4500, 4600), both).decisions;
+    expect(sell[0]?.decision).toMatchObject({ kind: 'intent', side: 'ask' });
   });
 });
 

@@ -63,6 +63,7 @@ function onBook(
     bestAskE4: touch.bestAskE4,
     modelId: ctx.model?.id ?? null,
     modelProbabilityUp: ctx.model?.probabilityUp ?? null,
+    modelProbabilityDown: ctx.model?.probabilityDown ?? null,
   };
   const blocked = entryBlocked(book, ctx, config) ?? modelGate(ctx, isUp, config);
   const countE2 = sizeForBudget(config.riskBudgetE6, config.stopLossE4, config.maxCountE2);
@@ -100,7 +101,7 @@ function onBook(
 function modelGate(ctx: StrategyContext, isUp: boolean, config: VolatilityRiderConfig) {
   if (!config.modelGate.isEnabled) return null;
   if (ctx.model === undefined) return { reason: 'model_gate_closed' as const, detail: 'no model output' };
-  const p = isUp ? ctx.model.probabilityUp : 1 - ctx.model.probabilityUp;
+  const p = isUp ? ctx.model.probabilityUp : (ctx.model.probabilityDown ?? 1 - ctx.model.probabilityUp);
   if (p >= config.modelGate.minProbability) return null;
   return {
     reason: 'model_gate_closed' as const,
