@@ -2,13 +2,19 @@
  * The tray on a real X display (Xvfb) with a real tray host (trayer): the REAL agent process shows
  * its icon (screenshot saved to test-artifacts/tray/, gitignored), its menu opens on a click
  * (xdotool), "Save diagnostics" writes a bundle, and "Quit" runs the orderly stop (exit 0, the
- * shutdown cancel and "agent stopped" in the log).
+ * shutdown cancel and "agent stopped" in the log). With the REAL simulator: "Halt trading" reaches
+ * TradingControls (GET /v1/trading-state says halted by the user), and "Resume trading…" resumes
+ * only through its confirming sub-item.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TradingState } from '@pt/protocol';
+import { callAgent, pairDevice } from '../e2e/helpers.js';
+import { startSimVenue } from '../helpers/sim-venue.js';
+import type { SimVenue } from '../helpers/sim-venue.js';
 import { spawnCli, tempDataDir, waitForReady } from '../process/spawn-agent.js';
 import type { AgentChild } from '../process/spawn-agent.js';
 import { startXDisplay } from './x-display.js';
@@ -17,6 +23,7 @@ import type { XDisplay } from './x-display.js';
 const ARTIFACTS = resolve(fileURLToPath(new URL('../../../test-artifacts/tray/', import.meta.url)));
 let x: XDisplay | undefined;
 let agent: AgentChild | undefined;
+let sim: SimVenue | undefined;
 
 function xd(): XDisplay {
   if (x === undefined) throw new Error('the X display did not start');
@@ -28,8 +35,9 @@ beforeAll(async () => {
   x = await startXDisplay();
 }, 60_000);
 
-afterAll(() => {
+afterAll(async () => {
   if (agent?.child.exitCode === null) agent.child.kill('SIGKILL');
+  await sim?.stop();
   x?.close();
 });
 
@@ -112,4 +120,79 @@ describe('the tray icon under Xvfb + trayer', () => {
     expect(log()).toContain('agent stopped');
     expect(agent.stderr()).toContain('resting orders cancelled');
   }, 90_000);
+
+  it('Halt from the menu reaches TradingControls; Resume needs its confirming sub-item', async () => {
+    sim = await startSimVenue({ seed: 11 });
+    const dataDir = tempDataDir();
+    agent = spawnCli(
+      ['--port', '0', '--data-dir', dataDir, '--env', 'sim', '--sim-rest', sim.rest, '--sim-ws', sim.ws],
+      { DISPLAY: xd().display },
+    );
+    const ready = await waitForReady(agent);
+    const { token } = await pairDevice({ dataDir, origin: ready.url });
+    const tradingState = async (): Promise<TradingState> =>
+      TradingState.parse(await (await callAgent(ready.url, token, 'GET', '/v1/trading-state')).json());
+    let state = await tradingState();
+    const endMs = Date.now() + 30_000;
+    while (state.mode !== 'active') {
+      if (Date.now() > endMs) throw new Error(`never active: ${state.reason}`);
+      await sleep(200);
+      state = await tradingState();
+    }
+    const icon = await eventually(() => xd().windows('systray', 'class')[0], 'the icon docked in trayer');
+    const menuWindow = (): { x: number; y: number } | undefined =>
+      xd()
+        .windows('tray_linux_release')
+        .find((w) => w.height > 100);
+    const openMenu = async (): Promise<{ x: number; y: number }> => {
+      await eventually(() => (menuWindow() === undefined ? true : undefined), 'no menu open');
+      await sleep(1_500); // the 1 s refresh has applied the active state (Halt shown)
+      xd().run('xdotool', ['mousemove', String(icon.x + 15), String(icon.y + 15), 'click', '1']);
+      const menu = await eventually(menuWindow, 'the menu');
+      await sleep(500);
+      return menu;
+    };
+    const at = (menu: { x: number; y: number }, index: number): string[] => [
+      'mousemove',
+      String(menu.x + 60),
+      String(menu.y + 16 + 25 * index),
+      'click',
+      '1',
+    ];
+    // Active: status, open, pair, Halt trading (3), Flatten All… (4), logs, diagnostics, quit.
+    const menu = await openMenu();
+    xd().run('import', ['-window', 'root', join(ARTIFACTS, 'tray-menu-active.png')]);
+    xd().run('xdotool', at(menu, 3));
+    let after = await tradingState();
+    const haltBy = Date.now() + 10_000;
+    while (after.mode !== 'halted' && Date.now() < haltBy) {
+      await sleep(200);
+      after = await tradingState();
+    }
+    expect(after).toMatchObject({ mode: 'halted', changedBy: 'user', reason: 'Halted from the tray' });
+
+    // Halted: row 3 is now "Resume trading…", whose click only opens the confirming sub-item.
+    const again = await openMenu();
+    xd().run('xdotool', at(again, 3));
+    await sleep(1_000);
+    expect((await tradingState()).mode).toBe('halted');
+    const sub = await eventually(
+      () =>
+        xd()
+          .windows('tray_linux_release')
+          .find((w) => w.height > 10 && w.height < 100),
+      'the confirming sub-menu',
+    );
+    xd().run('import', ['-window', 'root', join(ARTIFACTS, 'tray-resume-confirm.png')]);
+    xd().run('xdotool', ['mousemove', String(sub.x + 60), String(sub.y + 16), 'click', '1']);
+    let resumed = await tradingState();
+    const resumeBy = Date.now() + 10_000;
+    while (resumed.mode !== 'active' && Date.now() < resumeBy) {
+      await sleep(200);
+      resumed = await tradingState();
+    }
+    expect(resumed).toMatchObject({ mode: 'active', changedBy: 'user' });
+    agent.child.kill('SIGTERM');
+    expect((await agent.exited).code, agent.stderr()).toBe(0);
+  }, 120_000);
 });
