@@ -26,6 +26,8 @@ import { statusRoutes } from '../api/routes/status.routes.js';
 import { tradingControlsRoutes } from '../api/routes/trading-controls.routes.js';
 import { strategiesRoutes } from '../api/routes/strategies.routes.js';
 import { StrategyHost } from '../strategy-host/index.js';
+import { ModelFeed } from '../strategy-host/model-feed.js';
+import type { ModelBookSource } from '../strategy-host/model-feed.js';
 import { StreamCloseCode, StreamHub, createStreamServer } from '../api/stream/index.js';
 import type { StreamServer } from '../api/stream/index.js';
 import { StatusPublisher } from '../api/stream/status-publisher.js';
@@ -77,7 +79,7 @@ export interface AgentApi {
    * The activity feed follows each venue the runtime starts, recording into that venue's own
    * store, so a stopping connector's last events never land in the next environment's ledger.
    */
-  attachVenue(connector: ActivitySource & BookSource, store: Pick<Store, 'ledger'>): void;
+  attachVenue(connector: ActivitySource & BookSource & ModelBookSource, store: Pick<Store, 'ledger'>): void;
   /** Stops the execution host's timers and closes its service (before the runtime stops the store). */
   close(): void;
   /**
@@ -159,11 +161,14 @@ export function buildAgentApi(deps: AgentApiDeps): AgentApi {
     onOrderChanged: (order) => hub.publish({ type: 'order.updated', stream: 'orders', order }),
   });
   // Strategies (disabled by default): the venue's events in, intents down the execution road.
+  // The signal model behind the strategies' model gate (models/manifest.json, verified at load).
+  const models = new ModelFeed({ logger: logger.child({ component: 'models' }) });
   const strategies = new StrategyHost({
     current: () => ({ store: runtime.current().store, venue: currentMarketsVenue(runtime) }),
     execution: () => execution.current(),
     activity: recorder,
     sentiment: () => sentiment,
+    model: (strategyId, ticker) => models.model(strategyId, ticker),
     logger: logger.child({ component: 'strategies' }),
   });
   // Flatten All: halt, cancel everything, close every venue position through the execution road.
@@ -238,6 +243,7 @@ export function buildAgentApi(deps: AgentApiDeps): AgentApi {
     },
     attachVenue: (connector, store) => {
       books.attach(connector);
+      models.attach(connector);
       const venueRecorder = new ActivityRecorder({ ledger: () => store.ledger, hub });
       // Our orders' steps come from the execution road; the bridge reports only external orders.
       const isOwnOrder = (clientOrderId: string): boolean => {
@@ -260,6 +266,7 @@ export function buildAgentApi(deps: AgentApiDeps): AgentApi {
       strategies.close();
       execution.close();
       riskCaches.close();
+      void models.close();
       portfolio.close();
       books.close();
       feed.close();

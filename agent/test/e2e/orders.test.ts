@@ -49,10 +49,22 @@ describe('manual orders on the real agent', () => {
     expect(halt.status, await halt.text()).toBe(200);
     const resume = await call('POST', '/v1/trading-state', { mode: 'active', reason: 'e2e back' });
     expect(resume.status, await resume.text()).toBe(200);
-    const page = ActivityPage.parse(await (await call('GET', '/v1/activity?kind=trading_state')).json());
-    const messages = page.events.map((e) => e.message);
-    expect(messages.some((m) => m.startsWith('Trading halted by the trader: e2e pause'))).toBe(true);
-    expect(messages.some((m) => m.startsWith('Trading resumed by the trader: e2e back'))).toBe(true);
+    // The feed entry is written after the switch answers (the write queue batches it): poll.
+    const messages = async (): Promise<string[]> =>
+      ActivityPage.parse(await (await call('GET', '/v1/activity?kind=trading_state')).json()).events.map(
+        (e) => e.message,
+      );
+    const deadline = Date.now() + 10_000;
+    let seen = await messages();
+    while (
+      !seen.some((m) => m.startsWith('Trading resumed by the trader: e2e back')) &&
+      Date.now() < deadline
+    ) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      seen = await messages();
+    }
+    expect(seen.some((m) => m.startsWith('Trading halted by the trader: e2e pause'))).toBe(true);
+    expect(seen.some((m) => m.startsWith('Trading resumed by the trader: e2e back'))).toBe(true);
   }, 30_000);
 
   it('refuses a fat-fingered limit far from the mid with the rule named, and nothing reaches the venue', async () => {
