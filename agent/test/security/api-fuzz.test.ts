@@ -9,11 +9,14 @@ import {
   EnvironmentOverview,
   ErrorBody,
   CredentialsOverview,
+  FlattenRequest,
   PairRequest,
   PlaceOrderRequest,
   PutCredentialsRequest,
   SetTradingModeRequest,
+  StrategyList,
   SwitchEnvironmentRequest,
+  UpdateStrategyRequest,
 } from '@pt/protocol';
 import type { z } from 'zod';
 import { DEFAULT_RISK_SETTINGS, RiskSettings } from '../../src/risk/index.js';
@@ -89,6 +92,21 @@ const BODY_TARGETS: BodyTarget[] = [
     path: '/v1/risk/settings',
     schema: RiskSettings,
     valid: JSON.parse(JSON.stringify(DEFAULT_RISK_SETTINGS)) as Parameters<typeof badBodies>[1],
+    auth: true,
+  },
+  {
+    // Only refused bodies are generated, so no run starts (a valid press would halt the agent).
+    method: 'POST',
+    path: '/v1/flatten',
+    schema: FlattenRequest,
+    valid: { maxSlippageE4: 500, deadlineMs: 20_000 },
+    auth: true,
+  },
+  {
+    method: 'PUT',
+    path: '/v1/strategies/volatility-rider',
+    schema: UpdateStrategyRequest,
+    valid: { isEnabled: false },
     auth: true,
   },
 ];
@@ -176,6 +194,10 @@ describe('the agent API under generated bad input', () => {
       await (await agent().call('GET', '/v1/environment')).json(),
     );
     expect(environment.environment).toBe('sim');
+    // No Flatten All run was started, and no strategy was switched on.
+    expect((await agent().call('GET', '/v1/flatten')).status).toBe(404);
+    const strategies = StrategyList.parse(await (await agent().call('GET', '/v1/strategies')).json());
+    expect(strategies.strategies.every((strategy) => !strategy.isEnabled)).toBe(true);
     expect(agent().agent.child.exitCode).toBeNull();
   });
 });
