@@ -51,6 +51,16 @@ async function eventually<T>(probe: () => T | undefined, what: string, timeoutMs
   }
 }
 
+/** The helper's icon once docked in trayer's panel (top edge, 32 px high), not while it maps elsewhere. */
+async function dockedIcon(): Promise<{ x: number; y: number; width: number; height: number }> {
+  return eventually(() => {
+    const panel = xd().windows('panel')[0];
+    return xd()
+      .windows('systray', 'class')
+      .find((w) => panel !== undefined && w.y >= panel.y && w.y < panel.y + panel.height && w.x >= panel.x);
+  }, 'the icon docked in trayer');
+}
+
 /** Colours in a screen region, as ImageMagick's histogram names them. */
 function colours(file: string, region: { x: number; y: number; width: number; height: number }): string {
   return xd().run('convert', [
@@ -72,7 +82,7 @@ describe('the tray icon under Xvfb + trayer', () => {
     const log = (): string => (existsSync(logFile) ? readFileSync(logFile, 'utf8') : '');
     await eventually(() => (log().includes('tray icon running') ? true : undefined), 'the tray helper');
     // The icon docks into trayer's panel: a 32x30 window of the helper's "systray" class.
-    const icon = await eventually(() => xd().windows('systray', 'class')[0], 'the icon docked in trayer');
+    const icon = await dockedIcon();
     await sleep(1_000);
     const shot = join(ARTIFACTS, 'tray-icon.png');
     xd().run('import', ['-window', 'root', shot]);
@@ -85,7 +95,8 @@ describe('the tray icon under Xvfb + trayer', () => {
         .find((w) => w.height > 100);
     const openMenu = async (): Promise<{ x: number; y: number }> => {
       await eventually(() => (menuWindow() === undefined ? true : undefined), 'no menu open');
-      xd().run('xdotool', ['mousemove', String(icon.x + 15), String(icon.y + 15), 'click', '1']);
+      const where = await dockedIcon();
+      xd().run('xdotool', ['mousemove', String(where.x + 15), String(where.y + 15), 'click', '1']);
       const menu = await eventually(menuWindow, 'the menu');
       await sleep(500);
       return menu;
@@ -139,7 +150,7 @@ describe('the tray icon under Xvfb + trayer', () => {
       await sleep(200);
       state = await tradingState();
     }
-    const icon = await eventually(() => xd().windows('systray', 'class')[0], 'the icon docked in trayer');
+    await dockedIcon();
     const menuWindow = (): { x: number; y: number } | undefined =>
       xd()
         .windows('tray_linux_release')
@@ -147,7 +158,8 @@ describe('the tray icon under Xvfb + trayer', () => {
     const openMenu = async (): Promise<{ x: number; y: number }> => {
       await eventually(() => (menuWindow() === undefined ? true : undefined), 'no menu open');
       await sleep(1_500); // the 1 s refresh has applied the active state (Halt shown)
-      xd().run('xdotool', ['mousemove', String(icon.x + 15), String(icon.y + 15), 'click', '1']);
+      const where = await dockedIcon();
+      xd().run('xdotool', ['mousemove', String(where.x + 15), String(where.y + 15), 'click', '1']);
       const menu = await eventually(menuWindow, 'the menu');
       await sleep(500);
       return menu;

@@ -23,6 +23,23 @@ async function until(probe: () => boolean, what: string, timeoutMs = 10_000): Pr
   }
 }
 
+const TRAYER_ARGS = [
+  '--edge',
+  'top',
+  '--align',
+  'right',
+  '--widthtype',
+  'request',
+  '--height',
+  '32',
+  '--SetDockType',
+  'true',
+  '--transparent',
+  'false',
+  '--tint',
+  '0x333333',
+];
+
 export async function startXDisplay(): Promise<XDisplay> {
   // Xvfb picks a free display itself and writes its number to fd 3 (no collision with other runs).
   const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '800x600x24', '-nolisten', 'tcp'], {
@@ -62,28 +79,11 @@ export async function startXDisplay(): Promise<XDisplay> {
         return false;
       }
     }, 'Xvfb');
-    children.push(
-      spawn(
-        'trayer',
-        [
-          '--edge',
-          'top',
-          '--align',
-          'right',
-          '--widthtype',
-          'request',
-          '--height',
-          '32',
-          '--SetDockType',
-          'true',
-          '--transparent',
-          'false',
-          '--tint',
-          '0x333333',
-        ],
-        { env, stdio: 'ignore' },
-      ),
-    );
+    const startTrayer = (): ChildProcess => {
+      const trayer = spawn('trayer', TRAYER_ARGS, { env, stdio: 'ignore' });
+      children.push(trayer);
+      return trayer;
+    };
     // Viewable windows only (a closed GTK menu stays in the tree, unmapped).
     const windows = (
       name: string,
@@ -97,14 +97,29 @@ export async function startXDisplay(): Promise<XDisplay> {
       } catch {
         return []; // xdotool exits 1 when nothing matches
       }
-      return ids.map((id) => {
-        const shell = run('xdotool', ['getwindowgeometry', '--shell', id]);
+      return ids.flatMap((id) => {
+        let shell: string;
+        try {
+          shell = run('xdotool', ['getwindowgeometry', '--shell', id]);
+        } catch {
+          return []; // the window went away between search and query
+        }
         const get = (key: string): number =>
           Number(new RegExp(`^${key}=(-?\\d+)$`, 'm').exec(shell)?.[1] ?? NaN);
-        return { x: get('X'), y: get('Y'), width: get('WIDTH'), height: get('HEIGHT') };
+        return [{ x: get('X'), y: get('Y'), width: get('WIDTH'), height: get('HEIGHT') }];
       });
     };
-    await until(() => windows('panel').length > 0, 'trayer', 30_000);
+    // trayer sometimes dies on a fresh display (an X error while it starts): try it again.
+    for (let attempt = 1; ; attempt += 1) {
+      const trayer = startTrayer();
+      try {
+        await until(() => windows('panel').length > 0, 'trayer', 10_000);
+        break;
+      } catch (err) {
+        trayer.kill('SIGKILL');
+        if (attempt === 3) throw err;
+      }
+    }
     return { display, run, windows, close };
   }
 }
