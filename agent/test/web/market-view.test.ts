@@ -4,9 +4,12 @@
  * agent serves, open it, and watch its step chart and book ladder move as the simulator replays
  * the recorded data (the list then calls the book live); the sentiment line says the agent has no
  * vibe; a risk limit changed on the page is persisted by the agent (it survives a reload) and a
- * bad one is shown on its field. Screenshots go to test-artifacts/web-e2e/.
+ * bad one is shown on its field; a demo key is imported from a PEM file and going live is refused
+ * without a live key even with the acknowledgement. Screenshots go to test-artifacts/web-e2e/.
  */
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import { LIVE_ACK_PHRASE } from '@pt/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { SimAgent } from '../e2e/helpers.js';
@@ -130,4 +133,46 @@ describe('markets, market view and risk limits in Chromium on the real agent and
       .screenshot({ path: join(ARTIFACTS, '23-risk-limits.png') });
     expect(problems()).toEqual([]);
   }, 90_000);
+
+  it('imports a demo key from a PEM file, and refuses to go live without a live key', async () => {
+    const setup = app().locator('.area-setup');
+    if ((await setup.locator('details').getAttribute('open')) === null)
+      await setup.locator('summary').click();
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const keyId = randomUUID();
+    expect(await app().getByLabel('Key for').inputValue()).toBe('demo');
+    await app().getByLabel('Key id').fill(keyId);
+    await app()
+      .getByLabel('Private key file (.pem)')
+      .setInputFiles({
+        name: 'kalshi-demo.pem',
+        mimeType: 'application/x-pem-file',
+        buffer: Buffer.from(pem),
+      });
+    await setup.getByText(/Read kalshi-demo\.pem/).waitFor();
+    await app().getByRole('button', { name: 'Store key in the agent' }).click();
+    await app()
+      .getByTestId('key-outcome')
+      .filter({ hasText: `Stored demo key ${keyId}` })
+      .waitFor({ timeout: 15_000 });
+    await expect
+      .poll(() => app().getByTestId('stored-keys').textContent(), { timeout: 30_000 })
+      .toMatch(new RegExp(`demo: key ${keyId} · SHA256:[A-Za-z0-9+/]{43} · 2048 bits`));
+
+    const live = app().getByRole('button', { name: 'Switch to LIVE' });
+    expect(await live.isDisabled()).toBe(true);
+    await app()
+      .getByLabel(/I accept this liability/)
+      .check();
+    await app().getByLabel(/^Type/).fill(LIVE_ACK_PHRASE);
+    expect(await live.isDisabled()).toBe(false);
+    await live.click();
+    // No live key: the agent refuses and stays on the simulator.
+    await app().getByTestId('switch-outcome').waitFor({ timeout: 15_000 });
+    expect(await app().getByTestId('switch-outcome').getAttribute('class')).toBe('error');
+    expect(await app().getByTestId('current-environment').textContent()).toBe('SIM');
+    await setup.screenshot({ path: join(ARTIFACTS, '24-setup-key-and-mode.png') });
+    expect(problems().filter((p) => !/status of 4\d\d/.test(p))).toEqual([]);
+  }, 60_000);
 });

@@ -5,9 +5,12 @@
  * book liveness, parsed with the protocol schema), `GET /v1/sentiment` refused clearly without
  * vibe, and the risk settings read and written with the protocol's RiskSettings.
  */
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AgentSentimentResponse,
+  CredentialsOverview,
+  EnvironmentOverview,
   ErrorBody,
   MarketsResponse,
   OrderResponse,
@@ -129,4 +132,26 @@ describe('the agent endpoints the web uses', () => {
     expect(statuses).toContain('resting');
     expect(statuses.at(-1)).toBe('canceled');
   }, 60_000);
+
+  it('stores a demo key and lists its id and fingerprint (never the key)', async () => {
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const keyId = randomUUID();
+    const put = await call('PUT', '/v1/credentials', {
+      environment: 'demo',
+      keyId,
+      privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    });
+    const putText = await put.text();
+    expect(put.status, putText).toBe(200);
+    const listed = await call('GET', '/v1/credentials');
+    const text = await listed.text();
+    expect(listed.status, text).toBe(200);
+    const overview = CredentialsOverview.parse(JSON.parse(text));
+    expect(overview.credentials.map((c) => [c.environment, c.keyId])).toEqual([['demo', keyId]]);
+    expect(text).not.toContain('PRIVATE KEY');
+    const environment = await call('GET', '/v1/environment');
+    const overviewText = await environment.text();
+    expect(environment.status, overviewText).toBe(200);
+    expect(EnvironmentOverview.parse(JSON.parse(overviewText)).blockers.demo).not.toContain('KEYS_MISSING');
+  });
 });

@@ -9,7 +9,11 @@ import {
   ActivityPage,
   AgentSentimentResponse,
   CANCEL_ALL_PATH,
+  CREDENTIALS_PATH,
   CancelAllResponse,
+  CredentialsOverview,
+  ENVIRONMENT_PATH,
+  EnvironmentOverview,
   ErrorBody,
   FLATTEN_PATH,
   FlattenReport,
@@ -26,6 +30,7 @@ import {
   PairResponse,
   PortfolioFillsPage,
   PortfolioResponse,
+  StoredCredentials,
   RISK_SETTINGS_PATH,
   RiskSettings,
   STATUS_PATH,
@@ -40,7 +45,9 @@ import type {
   OrderId,
   PairRequest,
   PlaceOrderRequest,
+  PutCredentialsRequest,
   SetTradingModeRequest,
+  SwitchEnvironmentRequest,
 } from '@pt/protocol';
 import type { z } from 'zod';
 import { AgentRequestError } from './errors.js';
@@ -144,6 +151,14 @@ export function createRestClient(options: RestClientOptions) {
     fills: (ticker: string) =>
       query(`${PORTFOLIO_FILLS_PATH}?ticker=${encodeURIComponent(ticker)}&limit=200`, PortfolioFillsPage),
     riskSettings: () => query(RISK_SETTINGS_PATH, RiskSettings),
+    /** What keys the agent holds (id and fingerprint, never the key) and whether its keychain works. */
+    credentials: () => query(CREDENTIALS_PATH, CredentialsOverview),
+    putCredentials: (request: PutCredentialsRequest) =>
+      call('PUT', CREDENTIALS_PATH, StoredCredentials, request),
+    environment: () => query(ENVIRONMENT_PATH, EnvironmentOverview),
+    /** Switches venue; going live needs the acknowledgement (typed phrase + accepted liability). */
+    switchEnvironment: (request: SwitchEnvironmentRequest) =>
+      call('POST', ENVIRONMENT_PATH, EnvironmentOverview, request),
     /** PUT the full settings; a 422 names the field (`details.field`). */
     putRiskSettings: (settings: z.input<typeof RiskSettings>) =>
       call('PUT', RISK_SETTINGS_PATH, RiskSettings, settings),

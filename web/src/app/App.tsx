@@ -10,6 +10,7 @@ import { OrdersPanel } from '../features/orders/OrdersPanel.js';
 import { PairingPage } from '../features/pairing/PairingPage.js';
 import { PortfolioPanel } from '../features/portfolio/PortfolioPanel.js';
 import { RiskLimitsPanel } from '../features/risk/RiskLimitsPanel.js';
+import { SetupPanel } from '../features/onboarding/SetupPanel.js';
 import { UpdatePrompt } from '../features/pwa/UpdatePrompt.js';
 import { useSessionStore } from '../features/session/session.store.js';
 import { TradingControls } from '../features/trading/TradingControls.js';
@@ -47,6 +48,7 @@ export function App() {
       <main>
         <FlattenReportPanel />
         <div className="grid">
+          <SetupPanel />
           <MarketsPanel />
           <MarketView />
           <OrderTicket />

@@ -22,6 +22,10 @@ export type AgentRest = Pick<
   | 'fills'
   | 'riskSettings'
   | 'putRiskSettings'
+  | 'credentials'
+  | 'putCredentials'
+  | 'environment'
+  | 'switchEnvironment'
 >;
 
 let current: AgentRest | null = null;

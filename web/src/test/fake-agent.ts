@@ -3,9 +3,13 @@
  * agent-client; the real agent is in agent/test/web). Each method answers from a queue the test
  * fills, and records what it was called with.
  */
-import { DEFAULT_RISK_SETTINGS, RiskSettings } from '@pt/protocol';
+import { DEFAULT_RISK_SETTINGS, LIABILITY_TEXT, LIVE_ACK_PHRASE, RiskSettings } from '@pt/protocol';
 import type {
   AgentSentimentResponse,
+  CredentialsOverview,
+  EnvironmentOverview,
+  PutCredentialsRequest,
+  SwitchEnvironmentRequest,
   Fill,
   MarketListEntry,
   SetTradingModeRequest,
@@ -36,6 +40,10 @@ export interface FakeAgent {
   /** What PUT /v1/risk/settings answers; null = accept what was sent. */
   riskAnswer: CommandResult<RiskSettings> | null;
   riskPuts: unknown[];
+  credentials: CredentialsOverview;
+  environment: EnvironmentOverview;
+  keyImports: PutCredentialsRequest[];
+  switches: SwitchEnvironmentRequest[];
 }
 
 export function refusal(
@@ -58,6 +66,15 @@ export function fakeAgent(): FakeAgent {
     riskSettings: DEFAULT_RISK_SETTINGS,
     riskAnswer: null,
     riskPuts: [],
+    credentials: { keychain: { available: true, detail: 'Secret Service' }, credentials: [] },
+    environment: {
+      environment: 'sim',
+      sinceMs: 1,
+      liveAck: { phrase: LIVE_ACK_PHRASE, liabilityText: LIABILITY_TEXT, liabilityTextVersion: 1 },
+      blockers: { sim: [], demo: ['KEYS_MISSING'], live: ['KEYS_MISSING', 'ACK_REQUIRED'] },
+    },
+    keyImports: [],
+    switches: [],
     flattenAnswer: refusal({ code: 'INTERNAL', message: 'no answer queued' }),
     placeAnswer: refusal({ code: 'INTERNAL', message: 'no answer queued' }),
     rest: {
@@ -65,6 +82,24 @@ export function fakeAgent(): FakeAgent {
       fills: () => Promise.resolve({ fills: fake.fills, nextCursor: null }),
       sentiment: () => Promise.resolve(fake.sentimentAnswer),
       riskSettings: () => Promise.resolve(fake.riskSettings),
+      credentials: () => Promise.resolve(fake.credentials),
+      putCredentials: (request) => {
+        fake.keyImports.push(request);
+        const stored = {
+          environment: request.environment,
+          keyId: request.keyId,
+          fingerprint: `SHA256:${'A'.repeat(43)}`,
+          keyBits: 2048,
+          storedAtMs: 2,
+        };
+        fake.credentials = { ...fake.credentials, credentials: [stored] };
+        return Promise.resolve({ ok: true, data: stored });
+      },
+      environment: () => Promise.resolve(fake.environment),
+      switchEnvironment: (request) => {
+        fake.switches.push(request);
+        return Promise.resolve(refusal({ code: 'CONFLICT', message: 'no live key stored' }));
+      },
       putRiskSettings: (settings) => {
         fake.riskPuts.push(settings);
         if (fake.riskAnswer !== null) return Promise.resolve(fake.riskAnswer);
