@@ -38,6 +38,8 @@ const outDir =
   values.out ?? join(root, 'dist', 'package', `predictiontrader-${process.platform}-${process.arch}`);
 /** Left out of the bundle: native addons and packages that find binaries beside themselves. */
 const EXTERNAL = ['better-sqlite3', '@napi-rs/keyring', 'systray2', 'onnxruntime-node'];
+/** Loaded at run time through createRequire (invisible to the bundler): shipped in node_modules too. */
+const REQUIRED_AT_RUN_TIME = ['vader-sentiment'];
 const BANNER =
   "import { createRequire as __ptCreateRequire } from 'node:module'; const require = __ptCreateRequire(import.meta.url);";
 
@@ -107,7 +109,7 @@ const manifest = JSON.parse(readFileSync(join(root, 'models', 'manifest.json'), 
 for (const model of manifest.models)
   cpSync(join(root, 'models', model.file), join(outDir, 'models', model.file));
 
-copyRuntimeModules(EXTERNAL, root, outDir);
+copyRuntimeModules([...EXTERNAL, ...REQUIRED_AT_RUN_TIME], root, outDir);
 // The tray helper needs its exec bit (systray2 ships it without one).
 for (const name of ['tray_linux_release', 'tray_darwin_release']) {
   const helper = join(outDir, 'node_modules', 'systray2', 'traybin', name);
