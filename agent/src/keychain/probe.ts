@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { isAgentError } from '../lib/errors.js';
 import type { OsKeychain } from './os-keychain.js';
 
@@ -7,8 +8,6 @@ export interface KeychainProbe {
   readonly detail: string;
 }
 
-const PROBE_ACCOUNT = 'probe';
-
 function storeName(platform: NodeJS.Platform): string {
   if (platform === 'darwin') return 'the macOS keychain';
   if (platform === 'win32') return 'the Windows Credential Manager';
@@ -17,17 +16,19 @@ function storeName(platform: NodeJS.Platform): string {
 
 /**
  * Writes, reads back and deletes a throwaway secret: a Secret Service that answers reads but has
- * no unlocked default keyring would pass a read-only check and then fail the first import.
+ * no unlocked default keyring would pass a read-only check and then fail the first import. Each
+ * probe uses its own entry, so two at once (two browser requests) never read each other's marker.
  */
 export async function probeKeychain(
   keychain: OsKeychain,
   platform: NodeJS.Platform = process.platform,
 ): Promise<KeychainProbe> {
+  const account = `probe-${randomBytes(6).toString('hex')}`;
   const marker = Buffer.from(`probe ${Date.now()}`, 'utf8');
   try {
-    await keychain.write(PROBE_ACCOUNT, marker);
-    const back = await keychain.read(PROBE_ACCOUNT);
-    await keychain.remove(PROBE_ACCOUNT);
+    await keychain.write(account, marker);
+    const back = await keychain.read(account);
+    await keychain.remove(account);
     if (back === null || !back.equals(marker)) {
       return { available: false, detail: `${storeName(platform)} did not return what was stored` };
     }

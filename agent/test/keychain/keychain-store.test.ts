@@ -22,6 +22,12 @@ const PSS = { padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RS
 beforeEach(requireKeychain);
 
 describe('KeychainCredentialsStore (real OS keychain)', () => {
+  it('answers probes made at the same moment (two browser requests) without one spoiling the other', async () => {
+    const store = openKeychainCredentialsStore(tempDir());
+    const probes = await Promise.all(Array.from({ length: 6 }, () => store.probe()));
+    expect(probes.map((probe) => probe.available)).toEqual([true, true, true, true, true, true]);
+  });
+
   it('a child process loads and signs with what the parent stored; the parent sees the child delete it', async () => {
     const dataDir = tempDir();
     const key = makeTestKey();
