@@ -16,6 +16,8 @@ export interface ProbeFigures {
   readonly longestTaskMs: number;
   /** Agent send (book `asOfMs`) → painted frame, ms. */
   readonly agentToPaintMs: number[];
+  /** Book frame reaches the shared stream worker (worker-probe.ts) → painted frame, ms. */
+  readonly workerToPaintMs: number[];
   /** Book reaches this tab's main thread → painted frame, ms. */
   readonly arrivalToPaintMs: number[];
 }
@@ -30,7 +32,8 @@ export function installProbe(): void {
     longestTaskMs: 0,
     agentToPaintMs: [] as number[],
     arrivalToPaintMs: [] as number[],
-    pending: [] as { agentMs: number; arrivedMs: number }[],
+    workerToPaintMs: [] as number[],
+    pending: [] as { agentMs: number; arrivedMs: number; workerMs: number }[],
   };
   const onFrame = (): void => {
     state.frames += 1;
@@ -42,6 +45,7 @@ export function installProbe(): void {
         for (const p of painted) {
           state.agentToPaintMs.push(at - p.agentMs);
           state.arrivalToPaintMs.push(at - p.arrivedMs);
+          if (p.workerMs > 0) state.workerToPaintMs.push(at - p.workerMs);
         }
       }, 0);
     }
@@ -78,10 +82,12 @@ export function installProbe(): void {
       const data = (event as MessageEvent).data as {
         path?: unknown[];
         argumentList?: { value?: { asOfMs?: unknown } }[];
+        ptWorkerRecvMs?: unknown;
       } | null;
       const asOfMs = data?.argumentList?.[0]?.value?.asOfMs;
+      const workerMs = typeof data?.ptWorkerRecvMs === 'number' ? data.ptWorkerRecvMs : 0;
       if (data?.path?.[0] === 'onBook' && typeof asOfMs === 'number') {
-        state.pending.push({ agentMs: asOfMs, arrivedMs: now() });
+        state.pending.push({ agentMs: asOfMs, arrivedMs: now(), workerMs });
       }
     };
     original.call(this, type, wrapped, options);
@@ -94,6 +100,7 @@ export function installProbe(): void {
       state.longestTaskMs = 0;
       state.agentToPaintMs = [];
       state.arrivalToPaintMs = [];
+      state.workerToPaintMs = [];
     },
     read: (): ProbeFigures => ({
       frames: state.frames,
@@ -102,6 +109,7 @@ export function installProbe(): void {
       longestTaskMs: state.longestTaskMs,
       agentToPaintMs: state.agentToPaintMs,
       arrivalToPaintMs: state.arrivalToPaintMs,
+      workerToPaintMs: state.workerToPaintMs,
     }),
   };
 }

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, Page } from 'playwright-core';
 import { installProbe } from './page-probe.js';
+import { installWorkerProbe } from './worker-probe.js';
 import type { ProbeFigures } from './page-probe.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -24,6 +25,8 @@ export const CHROMIUM_ARGS = [
 
 export interface Tabs {
   readonly pages: readonly Page[];
+  /** Whether the shared stream worker stamps book arrivals (worker-probe.ts). */
+  readonly isWorkerProbed: boolean;
   /** Console and page errors seen in any tab. */
   readonly problems: string[];
   reset(): Promise<void>;
@@ -57,6 +60,7 @@ export async function openTabs(origin: string, pairUrl: string, markets: readonl
   // tsx (esbuild keepNames) may wrap functions in `__name(…)`, which the page does not have.
   await context.addInitScript({ content: `var __name = (f) => f; (${installProbe.toString()})();` });
   const pages: Page[] = [];
+  let isWorkerProbed = false;
   try {
     const first = await context.newPage();
     await first.goto(pairUrl);
@@ -70,6 +74,8 @@ export async function openTabs(origin: string, pairUrl: string, markets: readonl
       await cdp.send('Target.createTarget', { url: origin, newWindow: true });
       pages.push(await opened);
     }
+    await first.getByTestId('connection').filter({ hasText: 'Agent connected' }).waitFor({ timeout: 30_000 });
+    isWorkerProbed = await installWorkerProbe(cdp);
     await cdp.detach();
     for (const [i, page] of pages.entries()) {
       const viewed = markets[(2 * i) % markets.length] ?? '';
@@ -89,6 +95,7 @@ export async function openTabs(origin: string, pairUrl: string, markets: readonl
   return {
     pages,
     problems,
+    isWorkerProbed,
     reset: async () => {
       await Promise.all(pages.map((p) => call<void>(p, 'reset')));
     },
