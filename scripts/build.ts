@@ -1,9 +1,11 @@
 /**
  * @module
  * `npm run build`: bundles the agent into one ESM file, `dist/agent/agent.mjs`, with the SQL
- * migrations beside it (`dist/agent/migrations/`). better-sqlite3 and @napi-rs/keyring stay
- * external: they are native addons, resolved from node_modules at run time (the installer issue
- * ships them beside the bundle). `--out DIR` writes elsewhere (the build test uses a temp dir).
+ * migrations beside it (`dist/agent/migrations/`). Native addons and packages with binaries
+ * (better-sqlite3, @napi-rs/keyring, onnxruntime-node, systray2) stay external, resolved from
+ * node_modules at run time. The installable one-folder package (models, tray icons, the PWA, those
+ * modules) is `npm run package` (installer/). `--out DIR` writes elsewhere (the build test uses a
+ * temp dir).
  */
 import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -42,7 +44,7 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  external: ['better-sqlite3', '@napi-rs/keyring'],
+  external: ['better-sqlite3', '@napi-rs/keyring', 'onnxruntime-node', 'systray2'],
   // Bundled CommonJS dependencies (pino) call require(); give the ESM bundle one.
   banner: {
     js: "import { createRequire as __ptCreateRequire } from 'node:module'; const require = __ptCreateRequire(import.meta.url);",

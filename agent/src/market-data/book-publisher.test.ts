@@ -127,7 +127,7 @@ describe('BookPublisher', () => {
           for (const change of changes) {
             // Keep the feed consistent (no level below zero): the book layer's own tests cover that.
             const size = venue.book.levels(change.side).find((l) => l.priceE4 === change.price)?.countE2 ?? 0;
-            venue.book.applyDelta(change.side, change.price, Math.max(change.delta, -size) || 1);
+            venue.book.applyDelta(change.side, change.price, Math.max(change.delta, 0 - size) || 1);
             venue.changed();
           }
           await turn();

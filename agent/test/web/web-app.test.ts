@@ -109,6 +109,8 @@ describe('command center in Chromium on the real agent and simulator', () => {
     await page.getByLabel('Market ticker').fill(ticker);
     const ladder = page.getByTestId('book-ladder');
     await ladder.filter({ hasText: `Book ${ticker}` }).waitFor({ timeout: 20_000 });
+    // The ladder's title appears with the snapshot; its priced levels may follow a frame later.
+    await ladder.locator('td.bid, td.ask').filter({ hasText: '$' }).first().waitFor({ timeout: 20_000 });
     expect(await ladder.locator('td.bid, td.ask').filter({ hasText: '$' }).count()).toBeGreaterThan(0);
     await fillTicket(page, { ticker, price: '0.01', slippage: '0.9999' });
     await page
