@@ -4,7 +4,7 @@
  */
 import type { NotTradedReason } from '@pt/protocol';
 import type { CommonStrategyConfig } from './common-config.js';
-import type { BookTopEvent, StrategyContext } from './types.js';
+import type { BookTopEvent, InputsSummary, StepResult, StrategyContext } from './types.js';
 
 export interface Blocked {
   readonly reason: NotTradedReason;
@@ -43,4 +43,29 @@ export function shouldReport(
   everyMs = 60_000,
 ): boolean {
   return last === null || last.reason !== reason || nowMs - last.atMs >= everyMs;
+}
+
+/** State fields every strategy keeps for reporting blocks. */
+interface BlockReporting {
+  readonly ticker: string;
+  readonly lastBlocked: { reason: NotTradedReason; atMs: number } | null;
+}
+
+/**
+ * A blocked entry as the step's result: a `not_traded` decision when `shouldReport` says so (and
+ * the report remembered in `lastBlocked`), otherwise the next state with no decision.
+ */
+export function blockedStep<State extends BlockReporting>(
+  next: State,
+  block: Blocked,
+  atMs: number,
+  inputs: InputsSummary,
+): StepResult<State> {
+  if (!shouldReport(next.lastBlocked, block.reason, atMs)) return { state: next, decisions: [] };
+  return {
+    state: { ...next, lastBlocked: { reason: block.reason, atMs } },
+    decisions: [
+      { kind: 'not_traded', ticker: next.ticker, reason: block.reason, detail: block.detail, inputs },
+    ],
+  };
 }

@@ -7,7 +7,7 @@
  */
 import type { NotTradedReason } from '@pt/protocol';
 import { barrierHit, exitIntent, sizeForBudget } from '../core/barriers.js';
-import { entryBlocked, shouldReport, type Blocked } from '../core/entry-gates.js';
+import { blockedStep, entryBlocked, type Blocked } from '../core/entry-gates.js';
 import { FLAT, applyFill, isAwaitingFill, type Position } from '../core/position.js';
 import { midE4 } from '../core/rolling.js';
 import type {
@@ -95,20 +95,7 @@ function onBook(
     modelId: ctx.model?.id ?? null,
   };
   const block = sentimentBlocked(state, book.atMs, config) ?? entryBlocked(book, ctx, config);
-  if (block !== null) {
-    if (!shouldReport(state.lastBlocked, block.reason, book.atMs)) return { state: next, decisions: [] };
-    const decision: Decision = {
-      kind: 'not_traded',
-      ticker: state.ticker,
-      reason: block.reason,
-      detail: block.detail,
-      inputs,
-    };
-    return {
-      state: { ...next, lastBlocked: { reason: block.reason, atMs: book.atMs } },
-      decisions: [decision],
-    };
-  }
+  if (block !== null) return blockedStep(next, block, book.atMs, inputs);
   // Only a spike the sentiment pushes is hype; a move against the sentiment is news, not faded.
   const isHype =
     reading !== null &&

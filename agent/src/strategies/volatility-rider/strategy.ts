@@ -6,7 +6,7 @@
  */
 import type { NotTradedReason } from '@pt/protocol';
 import { barrierHit, exitIntent, sizeForBudget } from '../core/barriers.js';
-import { entryBlocked, shouldReport } from '../core/entry-gates.js';
+import { blockedStep, entryBlocked } from '../core/entry-gates.js';
 import { FLAT, applyFill, isAwaitingFill, type Position } from '../core/position.js';
 import { midE4, pushWindow } from '../core/rolling.js';
 import type { BookTopEvent, Decision, StepResult, Strategy, StrategyContext } from '../core/types.js';
@@ -70,20 +70,7 @@ function onBook(
   const block =
     blocked ??
     (countE2 === 0 ? { reason: 'risk_limit' as const, detail: 'risk budget buys no contract' } : null);
-  if (block !== null) {
-    if (!shouldReport(state.lastBlocked, block.reason, book.atMs)) return { state: next, decisions: [] };
-    const decision: Decision = {
-      kind: 'not_traded',
-      ticker: state.ticker,
-      reason: block.reason,
-      detail: block.detail,
-      inputs,
-    };
-    return {
-      state: { ...next, lastBlocked: { reason: block.reason, atMs: book.atMs } },
-      decisions: [decision],
-    };
-  }
+  if (block !== null) return blockedStep(next, block, book.atMs, inputs);
   const decision: Decision = {
     kind: 'intent',
     ticker: state.ticker,
