@@ -4,7 +4,7 @@
  * IOC for the whole position at the touch, so it can only shrink what the strategy holds.
  */
 import type { Position } from './position.js';
-import type { IntentDecision } from './types.js';
+import type { IntentDecision, StepResult } from './types.js';
 
 export interface BarrierConfig {
   takeProfitE4: number;
@@ -69,4 +69,25 @@ export function sizeForBudget(riskBudgetE6: number, stopLossE4: number, maxCount
   if (stopLossE4 <= 0) return 0;
   const contracts = Math.floor(riskBudgetE6 / (stopLossE4 * 100));
   return Math.max(0, Math.min(contracts * 100, maxCountE2 - (maxCountE2 % 100)));
+}
+
+/** State fields the barrier exit reads and writes. */
+interface ExitState {
+  readonly ticker: string;
+  readonly position: Position;
+  readonly touch: Touch;
+  readonly sentAtMs: number | null;
+}
+
+/** The step for a held position: the barrier exit when one is hit and the exit side has a price. */
+export function exitStep<State extends ExitState>(
+  state: State,
+  nowMs: number,
+  config: BarrierConfig,
+): StepResult<State> {
+  const hit = barrierHit(state.position, state.touch, nowMs, config);
+  if (hit === null) return { state, decisions: [] };
+  const intent = exitIntent(state.ticker, state.position, state.touch, hit, { atMs: nowMs });
+  if (intent === null) return { state, decisions: [] };
+  return { state: { ...state, sentAtMs: nowMs }, decisions: [intent] };
 }

@@ -6,7 +6,7 @@
  * working whatever the sentiment. Pure and deterministic.
  */
 import type { NotTradedReason } from '@pt/protocol';
-import { barrierHit, exitIntent, sizeForBudget } from '../core/barriers.js';
+import { exitStep, sizeForBudget } from '../core/barriers.js';
 import { blockedStep, entryBlocked, type Blocked } from '../core/entry-gates.js';
 import { FLAT, applyFill, isAwaitingFill, type Position } from '../core/position.js';
 import { midE4 } from '../core/rolling.js';
@@ -66,7 +66,7 @@ function onBook(
     : { bestBidE4: null, bestAskE4: null };
   let next: HypeFadeState = { ...state, touch };
   if (isAwaitingFill(state.sentAtMs, book.atMs, config.fillWaitMs)) return { state: next, decisions: [] };
-  if (state.position.netE2 !== 0) return exits(next, book.atMs, config);
+  if (state.position.netE2 !== 0) return exitStep(next, book.atMs, config);
   if (touch.bestBidE4 === null || touch.bestAskE4 === null) return { state: next, decisions: [] };
   const mid = midE4(touch.bestBidE4, touch.bestAskE4);
   const kept = state.samples.filter((s) => book.atMs - s.atMs <= config.moveWindowMs);
@@ -119,14 +119,6 @@ function onBook(
   return { state: { ...next, sentAtMs: book.atMs, lastBlocked: null }, decisions: [decision] };
 }
 
-function exits(state: HypeFadeState, nowMs: number, config: HypeFadeConfig): Step {
-  const hit = barrierHit(state.position, state.touch, nowMs, config);
-  if (hit === null) return { state, decisions: [] };
-  const intent = exitIntent(state.ticker, state.position, state.touch, hit, { atMs: nowMs });
-  if (intent === null) return { state, decisions: [] };
-  return { state: { ...state, sentAtMs: nowMs }, decisions: [intent] };
-}
-
 export const hypeFade: Strategy<HypeFadeConfig, HypeFadeState> = {
   id: HYPE_FADE_ID,
   init: (config, ticker) => ({
@@ -167,7 +159,7 @@ export const hypeFade: Strategy<HypeFadeConfig, HypeFadeState> = {
         if (state.position.netE2 === 0 || isAwaitingFill(state.sentAtMs, event.atMs, config.fillWaitMs)) {
           return { state, decisions: [] };
         }
-        return exits(state, event.atMs, config);
+        return exitStep(state, event.atMs, config);
       case 'trade':
         return { state, decisions: [] };
     }

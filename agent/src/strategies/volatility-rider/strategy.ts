@@ -5,7 +5,7 @@
  * inside the pre-close window, and when the optional model gate is closed. Pure and deterministic.
  */
 import type { NotTradedReason } from '@pt/protocol';
-import { barrierHit, exitIntent, sizeForBudget } from '../core/barriers.js';
+import { exitStep, sizeForBudget } from '../core/barriers.js';
 import { blockedStep, entryBlocked } from '../core/entry-gates.js';
 import { FLAT, applyFill, isAwaitingFill, type Position } from '../core/position.js';
 import { midE4, pushWindow } from '../core/rolling.js';
@@ -40,7 +40,7 @@ function onBook(
     : { bestBidE4: null, bestAskE4: null };
   let next: VolatilityRiderState = { ...state, touch };
   if (isAwaitingFill(state.sentAtMs, book.atMs, config.fillWaitMs)) return { state: next, decisions: [] };
-  if (state.position.netE2 !== 0) return exits(next, book.atMs, config);
+  if (state.position.netE2 !== 0) return exitStep(next, book.atMs, config);
   if (touch.bestBidE4 === null || touch.bestAskE4 === null) return { state: next, decisions: [] };
   if (state.lastSampleAtMs !== null && book.atMs - state.lastSampleAtMs < config.sampleIntervalMs) {
     return { state: next, decisions: [] };
@@ -96,14 +96,6 @@ function modelGate(ctx: StrategyContext, isUp: boolean, config: VolatilityRiderC
   };
 }
 
-function exits(state: VolatilityRiderState, nowMs: number, config: VolatilityRiderConfig): Step {
-  const hit = barrierHit(state.position, state.touch, nowMs, config);
-  if (hit === null) return { state, decisions: [] };
-  const intent = exitIntent(state.ticker, state.position, state.touch, hit, { atMs: nowMs });
-  if (intent === null) return { state, decisions: [] };
-  return { state: { ...state, sentAtMs: nowMs }, decisions: [intent] };
-}
-
 export const volatilityRider: Strategy<VolatilityRiderConfig, VolatilityRiderState> = {
   id: VOLATILITY_RIDER_ID,
   init: (_config, ticker) => ({
@@ -130,7 +122,7 @@ export const volatilityRider: Strategy<VolatilityRiderConfig, VolatilityRiderSta
         if (state.position.netE2 === 0 || isAwaitingFill(state.sentAtMs, event.atMs, config.fillWaitMs)) {
           return { state, decisions: [] };
         }
-        return exits(state, event.atMs, config);
+        return exitStep(state, event.atMs, config);
       case 'sentiment':
       case 'trade':
         return { state, decisions: [] };
