@@ -21,6 +21,8 @@ export interface ModelFeedOptions {
   maxModelAgeMs?: number;
   /** A prediction older than this is not handed to a strategy (default 5 s). */
   maxPredictionAgeMs?: number;
+  /** At most one model run per market this often (default 250 ms); features follow every change. */
+  predictEveryMs?: number;
   nowMs?: () => number;
   /** The registry to use instead of loading AGENT_MODELS (tests). */
   registry?: Promise<ModelRegistry>;
@@ -37,6 +39,7 @@ export class ModelFeed {
   private signals: MarketSignals | null = null;
   private readonly latest = new Map<string, ModelReading & { atMs: number }>();
   private readonly inFlight = new Set<string>();
+  private readonly predictedAtMs = new Map<string, number>();
   private detach: (() => void) | undefined;
   private source: ModelBookSource | undefined;
   private isClosed = false;
@@ -68,6 +71,7 @@ export class ModelFeed {
     this.detach?.();
     this.source = source;
     this.latest.clear();
+    this.predictedAtMs.clear();
     this.detach = source.onEvent((event) => {
       if (event.type === 'book_changed' && event.marketTicker !== undefined) this.onBook(event.marketTicker);
     });
@@ -100,8 +104,16 @@ export class ModelFeed {
     if (signals === null || book === null) return;
     const top = topOfBook(book);
     if (top.bidPriceE4 === null || top.askPriceE4 === null) return;
-    signals.onBook(ticker, this.nowMs(), top.bidPriceE4, top.askPriceE4);
-    if (this.inFlight.has(ticker)) return;
+    const nowMs = this.nowMs();
+    signals.onBook(ticker, nowMs, top.bidPriceE4, top.askPriceE4);
+    // Book changes come hundreds a second: the model runs at a bounded rate per market.
+    const last = this.predictedAtMs.get(ticker);
+    if (
+      this.inFlight.has(ticker) ||
+      (last !== undefined && nowMs - last < (this.options.predictEveryMs ?? 250))
+    )
+      return;
+    this.predictedAtMs.set(ticker, nowMs);
     this.inFlight.add(ticker);
     void signals
       .predict(ticker)
