@@ -232,3 +232,12 @@ export {
   ResyncMessage,
   ClientMessage,
 } from './ws/client-messages.js';
+export {
+  BACKTESTS_PATH,
+  BacktestId,
+  BacktestTrade,
+  EquityPoint,
+  BacktestSummary,
+  BacktestReport,
+  BacktestList,
+} from './rest/backtest.js';

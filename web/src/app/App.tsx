@@ -1,20 +1,11 @@
 /** The top level: pairing until this browser holds a token, then the command center. Wiring only. */
-import { ActivityPanel } from '../features/activity/ActivityPanel.js';
 import { EnvironmentBanner } from '../features/banner/EnvironmentBanner.js';
 import { FlattenReportPanel } from '../features/flatten/FlattenAll.js';
-import { HealthPanel } from '../features/health/HealthPanel.js';
-import { MarketView } from '../features/market-view/MarketView.js';
-import { MarketsPanel } from '../features/markets/MarketsPanel.js';
-import { OrderTicket } from '../features/orders/OrderTicket.js';
-import { OrdersPanel } from '../features/orders/OrdersPanel.js';
 import { PairingPage } from '../features/pairing/PairingPage.js';
-import { PortfolioPanel } from '../features/portfolio/PortfolioPanel.js';
-import { RiskLimitsPanel } from '../features/risk/RiskLimitsPanel.js';
-import { SetupPanel } from '../features/onboarding/SetupPanel.js';
 import { UpdatePrompt } from '../features/pwa/UpdatePrompt.js';
 import { useSessionStore } from '../features/session/session.store.js';
-import { TradingControls } from '../features/trading/TradingControls.js';
 import { pairBrowser } from './boot.js';
+import { PANELS } from './panels.js';
 import { navigate, usePath } from './router.js';
 
 function codeFromFragment(): string {
@@ -48,16 +39,9 @@ export function App() {
       <main>
         <FlattenReportPanel />
         <div className="grid">
-          <SetupPanel />
-          <MarketsPanel />
-          <MarketView />
-          <OrderTicket />
-          <OrdersPanel />
-          <PortfolioPanel />
-          <ActivityPanel />
-          <TradingControls />
-          <RiskLimitsPanel />
-          <HealthPanel />
+          {PANELS.map(({ id, Component }) => (
+            <Component key={id} />
+          ))}
         </div>
       </main>
     </>

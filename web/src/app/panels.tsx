@@ -1,0 +1,36 @@
+/**
+ * The command center's panels, in grid order. One entry per panel: the grid renders them all, and a
+ * panel can be opened on its own (a pop-out window for a second monitor) by its `id`. Add a panel
+ * here, nowhere else.
+ */
+import type { ComponentType } from 'react';
+import { ActivityPanel } from '../features/activity/ActivityPanel.js';
+import { HealthPanel } from '../features/health/HealthPanel.js';
+import { MarketView } from '../features/market-view/MarketView.js';
+import { MarketsPanel } from '../features/markets/MarketsPanel.js';
+import { SetupPanel } from '../features/onboarding/SetupPanel.js';
+import { OrderTicket } from '../features/orders/OrderTicket.js';
+import { OrdersPanel } from '../features/orders/OrdersPanel.js';
+import { PortfolioPanel } from '../features/portfolio/PortfolioPanel.js';
+import { RiskLimitsPanel } from '../features/risk/RiskLimitsPanel.js';
+import { TradingControls } from '../features/trading/TradingControls.js';
+
+export interface PanelEntry {
+  /** URL-safe id (`/panel/<id>` opens it alone). */
+  readonly id: string;
+  readonly title: string;
+  readonly Component: ComponentType;
+}
+
+export const PANELS: readonly PanelEntry[] = [
+  { id: 'setup', title: 'Setup', Component: SetupPanel },
+  { id: 'markets', title: 'Markets', Component: MarketsPanel },
+  { id: 'market', title: 'Market', Component: MarketView },
+  { id: 'ticket', title: 'Order ticket', Component: OrderTicket },
+  { id: 'orders', title: 'Open orders', Component: OrdersPanel },
+  { id: 'positions', title: 'Positions and P&L', Component: PortfolioPanel },
+  { id: 'activity', title: 'Activity', Component: ActivityPanel },
+  { id: 'trading', title: 'Trading controls', Component: TradingControls },
+  { id: 'risk', title: 'Risk limits', Component: RiskLimitsPanel },
+  { id: 'health', title: 'Health', Component: HealthPanel },
+];
