@@ -203,7 +203,7 @@ export { Position } from './domain/position.js';
 export { Balance } from './domain/balance.js';
 export { TradingMode, TradingState } from './domain/trading-state.js';
 export { ActivityKind, ActivitySeverity, NotTradedReason, ActivityEvent } from './domain/activity.js';
-export { HealthLight, ComponentHealth, HealthDetail } from './domain/health.js';
+export { HealthLight, ComponentHealth, HealthDetail, ModelHealth } from './domain/health.js';
 export { AccountStream, MarketStream, StreamName, Seq, marketStream } from './ws/streams.js';
 export type { ServerEventType } from './ws/server-events.js';
 export {

@@ -16,6 +16,24 @@ export const ComponentHealth = z.object({
 });
 export type ComponentHealth = z.infer<typeof ComponentHealth>;
 
+/** One loaded (or refused) model in the models component (agent/src/ml ModelRegistry). */
+export const ModelHealth = z.object({
+  name: z.string().min(1),
+  /** null when the model was refused before it loaded (no verified manifest entry). */
+  version: z.string().min(1).nullable(),
+  /** `ready`: verified and fresh; `stale`: older than the configured max age; `refused`: never ran. */
+  state: z.enum(['ready', 'stale', 'refused']),
+  /** The model gate the strategies read: open only when ready. */
+  gate: z.enum(['open', 'closed']),
+  isStale: z.boolean(),
+  trainedAtMs: TimestampMs.nullable(),
+  /** Now − trainedAt when checked; null when refused. */
+  ageMs: z.int().min(0).nullable(),
+  /** Why the gate is closed (stale or refused), null when open. */
+  reason: z.string().min(1).nullable(),
+});
+export type ModelHealth = z.infer<typeof ModelHealth>;
+
 /** Full health for the paired UI (the unauthenticated /v1/health carries only AgentStatus). */
 export const HealthDetail = z.object({
   status: AgentStatus,
@@ -29,6 +47,8 @@ export const HealthDetail = z.object({
     dataLiveness: ComponentHealth.extend({ staleTickers: z.array(MarketTicker) }),
     store: ComponentHealth,
     sentiment: ComponentHealth,
+    /** The ONNX models (issue 10); optional so an older agent's health still parses. */
+    models: ComponentHealth.extend({ models: z.array(ModelHealth) }).optional(),
   }),
   checkedAtMs: TimestampMs,
 });
