@@ -2,7 +2,8 @@
  * Flatten All, one run at a time: `press()` starts a run, or joins the one going (same
  * flattenId, same report); a press after a finished run starts a new one. Every step is published
  * on the `flatten` stream (`flatten.progressed`, the report so far) and recorded in the activity
- * feed (`flatten:<flattenId>:<step>`). `latest()` is the last run's report (kept in memory).
+ * feed (`flatten:<flattenId>:<step>`). The final report is recorded in the environment's ledger, so
+ * `latest()` still answers after a restart (report-store.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_FLATTEN_DEADLINE_MS, DEFAULT_FLATTEN_SLIPPAGE_E4 } from '@pt/protocol';
@@ -14,6 +15,8 @@ import type { ExecutionService } from '../execution/index.js';
 import type { TradingControls } from '../trading-controls/index.js';
 import { runFlatten, type FlattenStep } from './flatten-run.js';
 import { ReportBuilder } from './report.js';
+import { readLatestReport, recordFinishedReport } from './report-store.js';
+import type { ControlsLedger } from '../trading-controls/ledger-pages.js';
 import type { FlattenVenue } from './venue-reads.js';
 
 export interface FlattenServiceOptions {
@@ -22,6 +25,8 @@ export interface FlattenServiceOptions {
   execution: () => Pick<ExecutionService, 'cancelAll' | 'place'>;
   /** The current venue's connector (currentFlattenVenue(runtime)), null without one. */
   venue: () => FlattenVenue | null;
+  /** The current environment's ledger: final reports are recorded there and read back. */
+  ledger?: () => ControlsLedger;
   hub?: { publish(event: UnsequencedEvent): number };
   activity?: { record(input: ActivityInput): Promise<unknown> };
   logger: Logger;
@@ -40,7 +45,8 @@ export interface FlattenPress {
 
 export class FlattenService {
   private running: { report: ReportBuilder; done: Promise<FlattenReport> } | undefined;
-  private last: ReportBuilder | undefined;
+  /** The last run started by this process, with the ledger of the environment it ran in. */
+  private last: { report: ReportBuilder; ledger: ControlsLedger | undefined } | undefined;
   private readonly nowMs: () => number;
 
   constructor(private readonly options: FlattenServiceOptions) {
@@ -56,21 +62,28 @@ export class FlattenService {
       request.maxSlippageE4 ?? DEFAULT_FLATTEN_SLIPPAGE_E4,
       request.deadlineMs ?? DEFAULT_FLATTEN_DEADLINE_MS,
     );
-    this.last = report;
+    const ledger = this.options.ledger?.();
+    this.last = { report, ledger };
     this.options.logger.warn({ flattenId: report.flattenId }, 'Flatten All pressed');
-    const done = this.run(report).finally(() => {
+    const done = this.run(report, ledger).finally(() => {
       this.running = undefined;
     });
     this.running = { report, done };
     return { flattenId: report.flattenId, isJoined: false, done };
   }
 
-  /** The last run's report (running or finished), null before the first press. */
+  /**
+   * The last run's report (running or finished) in the current environment: this process's run
+   * when it ran there, else the newest recorded in the ledger; null before the first press.
+   */
   latest(): FlattenReport | null {
-    return this.last?.snapshot() ?? null;
+    const ledger = this.options.ledger?.();
+    const last = this.last;
+    if (last !== undefined && last.ledger === ledger) return last.report.snapshot();
+    return ledger === undefined ? null : readLatestReport(ledger, this.options.logger);
   }
 
-  private async run(report: ReportBuilder): Promise<FlattenReport> {
+  private async run(report: ReportBuilder, ledger: ControlsLedger | undefined): Promise<FlattenReport> {
     const { options } = this;
     await runFlatten(
       {
@@ -90,6 +103,11 @@ export class FlattenService {
       this.progress(report, { step: 'done', message: report.failure, severity: 'critical' });
     });
     const final = report.snapshot();
+    if (ledger !== undefined) {
+      await recordFinishedReport(ledger, final).catch((err: unknown) => {
+        options.logger.error({ err, flattenId: final.flattenId }, 'Flatten All report not recorded');
+      });
+    }
     options.logger.warn(
       { flattenId: final.flattenId, before: final.positionsBefore, after: final.positionsAfter },
       'Flatten All finished',

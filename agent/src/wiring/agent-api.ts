@@ -115,6 +115,8 @@ export function buildAgentApi(deps: AgentApiDeps): AgentApi {
     switchingTo: () => runtime.switchingTo(),
     tradingState: () => controls.tradingState(),
     sentiment: () => sentiment?.health(),
+    // The model registry (loaded by the model feed below): per-model version, age, stale, gate.
+    models: () => models.health(),
   });
   const hub = new StreamHub();
   const publisher = new StatusPublisher(
@@ -176,6 +178,7 @@ export function buildAgentApi(deps: AgentApiDeps): AgentApi {
     controls,
     execution: () => execution.current(),
     venue: () => currentFlattenVenue(runtime),
+    ledger: () => runtime.current().store.ledger,
     hub,
     activity: recorder,
     logger: logger.child({ component: 'flatten' }),

@@ -7,7 +7,7 @@
 import type { MarketTicker } from '@pt/protocol';
 import { FlattenReport } from '@pt/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readPositions, readResting } from '../../src/flatten/index.js';
+import { FlattenService, readPositions, readResting } from '../../src/flatten/index.js';
 import { TradingControls } from '../../src/trading-controls/index.js';
 import {
   flattenOrders,
@@ -103,6 +103,28 @@ describe('Flatten All against the simulator', () => {
       expect(keys).toContain(`flatten:${report.flattenId}:${step}`);
     expect(h.flatten.latest()).toEqual(report);
     expect(FlattenReport.parse(report)).toEqual(report);
+  });
+
+  it('the final report outlives the process: a restarted service answers it from the ledger', () => {
+    const report = h.flatten.latest();
+    expect(report?.status).toBe('finished');
+    const restarted = new FlattenService({
+      controls: h.controls,
+      execution: () => h.execution,
+      venue: () => h.connector,
+      ledger: () => h.store.ledger,
+      logger,
+    });
+    expect(restarted.latest()).toEqual(report);
+    // Another environment's ledger (here: none recorded) does not answer this one's report.
+    const elsewhere = new FlattenService({
+      controls: h.controls,
+      execution: () => h.execution,
+      venue: () => h.connector,
+      ledger: () => ({ append: () => Promise.resolve([]), readByKind: () => [] }),
+      logger,
+    });
+    expect(elsewhere.latest()).toBeNull();
   });
 
   it('the road refuses a flatten order that could grow the position: nothing recorded, nothing sent', async () => {

@@ -51,6 +51,7 @@ export async function startFlattenHarness(seed: number): Promise<FlattenHarness>
     controls,
     execution: () => execution,
     venue: () => connector,
+    ledger: () => store.ledger,
     hub,
     activity,
     logger,
