@@ -1,6 +1,6 @@
 /**
  * The full health the paired UI sees (`GET /v1/status`, and the WS stream's health events): the
- * current environment's connector health, the store's write queue, and sentiment. Without a
+ * current environment's connector health, the store's write queue, sentiment and the models. Without a
  * venue (live awaiting its acknowledgement, a venue that did not start, a switch under way) the
  * venue light says why instead of pretending.
  */
@@ -16,7 +16,9 @@ import {
   type TradingState,
 } from '@pt/protocol';
 import { AGENT_VERSION } from '../lib/version.js';
+import type { ModelsHealth } from '../ml/index.js';
 import type { WriteQueueStats } from '../store/index.js';
+import { modelsComponent } from './models-health.js';
 import type { CurrentEnvironment } from './types.js';
 
 /** Rows waiting in the write queue before the store light turns amber / red (it refuses at 100,000). */
@@ -29,6 +31,8 @@ export interface HealthSource {
   switchingTo(): TradingEnvironment | undefined;
   /** The sentiment monitor's light (vibe reachable, data fresh, kill switch); undefined = not configured. */
   sentiment?: () => Light | undefined;
+  /** The model registry's health; undefined while loading. Without this source no models component. */
+  models?: () => ModelsHealth | undefined;
 }
 
 type Light = { light: HealthLight; detail: string };
@@ -77,7 +81,10 @@ export class HealthReporter {
         this.source.sentiment?.() ?? { light: 'amber', detail: 'Sentiment not configured' },
       ),
     };
-    const isRed = Object.values(components).some((component) => component.light === 'red');
+    const models = this.source.models;
+    if (models !== undefined)
+      components.models = modelsComponent(models(), this.nowMs(), (light) => this.stamp('models', light));
+    const isRed = Object.values(components).some((component) => component?.light === 'red');
     return {
       status: status === 'ok' && isRed ? 'degraded' : status,
       environment: active.environment,
