@@ -7,12 +7,18 @@ describe('parseCli', () => {
       port: 0,
       seed: 1,
       speed: 1,
+      churn: 0,
       data: DEFAULT_DATA_DIR,
       tier: 'basic',
       logLevel: 'info',
       maintenance: 'on',
     });
     expect(DEFAULT_DATA_DIR.endsWith('/shared/data')).toBe(true);
+  });
+  it('takes --churn as book changes per second (load generation), refusing a bad one by name', () => {
+    expect(parseCli(['--churn', '10000']).churn).toBe(10_000);
+    expect(() => parseCli(['--churn', '-1'])).toThrow(/--churn/);
+    expect(() => parseCli(['--churn', '1.5'])).toThrow(/--churn/);
   });
   it('parses every flag', () => {
     const opts = parseCli([

@@ -16,6 +16,8 @@ export const cliOptionsSchema = z.object({
     .min(0)
     .max(2 ** 32 - 1),
   speed: z.coerce.number().positive('--speed: must be > 0').max(100_000),
+  /** LOAD GENERATION: book changes per second from recorded quote paths (0 = normal replay). */
+  churn: z.coerce.number().int('--churn: must be an integer').min(0).max(1_000_000),
   data: z.string().min(1),
   tier: UsageTier,
   keys: z.string().min(1).optional(),
@@ -33,6 +35,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
       port: { type: 'string', default: '0' },
       seed: { type: 'string', default: '1' },
       speed: { type: 'string', default: '1' },
+      churn: { type: 'string', default: '0' },
       data: { type: 'string', default: DEFAULT_DATA_DIR },
       tier: { type: 'string', default: 'basic' },
       keys: { type: 'string' },

@@ -11,6 +11,9 @@ import { MarketCatalog } from './replay/catalog.js';
 import { buildSources, registerSources } from './replay/build.js';
 import { MarketMaker } from './replay/market-maker.js';
 import { ReplayPlayer } from './replay/player.js';
+import { ChurnPlayer } from './churn/churn-player.js';
+import { openChurnBooks } from './churn/open.js';
+import { quotePaths } from './churn/quote-paths.js';
 import { TradeTape } from './rest/markets/index.js';
 import type { SimContext } from './server/context.js';
 import { startSimServer } from './server/start.js';
@@ -83,7 +86,13 @@ async function main(): Promise<void> {
     if (event.type === 'trade') market.tape.record(event.trade);
   });
 
-  const sources = buildSources(opts.data, { simStartMs: clock.nowMs(), speed: opts.speed }, log);
+  const isChurn = opts.churn > 0;
+  const sources = buildSources(
+    opts.data,
+    { simStartMs: clock.nowMs(), speed: opts.speed },
+    log,
+    isChurn ? Number.POSITIVE_INFINITY : 2,
+  );
   registerSources(sources, market.catalog, exchange, log);
   exchange.deposit(MAKER_USER_ID, HOUSE_BALANCE_E6);
   exchange.deposit(TAPE_USER_ID, HOUSE_BALANCE_E6);
@@ -95,23 +104,40 @@ async function main(): Promise<void> {
     speed: opts.speed,
     log,
   });
-  player.open();
+  const churn = isChurn
+    ? new ChurnPlayer(quotePaths(sources), {
+        exchange,
+        userId: MAKER_USER_ID,
+        seed: opts.seed,
+        updatesPerS: opts.churn,
+        log,
+      })
+    : null;
+  if (churn) openChurnBooks(sources, maker, churn);
+  else player.open();
 
   const running = await startSimServer(ctx, market, opts.port);
-  player.start();
+  if (churn) churn.start();
+  else player.start();
   let isStopping = false;
   const stop = (signal: string): void => {
     if (isStopping) return;
     isStopping = true;
     log.info('sim stopping', { signal });
     player.stop();
+    churn?.stop();
     void running.close().then(() => process.exit(0));
     setTimeout(() => process.exit(0), 2_000).unref();
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
   if (watch.isWatched) exitWithParent(stop);
-  log.info('sim listening', { port: running.port, markets: market.catalog.markets.size, keys: keys.size });
+  log.info('sim listening', {
+    port: running.port,
+    markets: market.catalog.markets.size,
+    keys: keys.size,
+    churn: opts.churn,
+  });
   const base = `127.0.0.1:${running.port}`;
   process.stdout.write(
     `${JSON.stringify({

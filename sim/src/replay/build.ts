@@ -17,7 +17,13 @@ import { weatherSource } from './sources/weather-source.js';
  * and markets in the catalog and the engine. A data set that fails to load is logged and left
  * out; the sim still starts with the others.
  */
-export function buildSources(dataDir: string, times: SourceTimes, log: SimLogger): ReplaySource[] {
+export function buildSources(
+  dataDir: string,
+  times: SourceTimes,
+  log: SimLogger,
+  /** Markets taken from each economics series' tapes (churn load generation takes them all). */
+  tradeMarketsPerSeries = 2,
+): ReplaySource[] {
   const sources: ReplaySource[] = [];
   const report = <T>(name: string, result: LoadResult<T>): LoadResult<T> => {
     log.info('data loaded', {
@@ -43,7 +49,9 @@ export function buildSources(dataDir: string, times: SourceTimes, log: SimLogger
     ),
   );
   attempt('kalshi-sports', () => sportsSource(report('kalshi-sports', loadSportsTicks(dataDir)).rows, times));
-  attempt('kalshi-trades', () => tradesSource(report('kalshi-trades', loadTradePrints(dataDir)).rows, times));
+  attempt('kalshi-trades', () =>
+    tradesSource(report('kalshi-trades', loadTradePrints(dataDir)).rows, times, tradeMarketsPerSeries),
+  );
   attempt('kalshi-markets', () =>
     fedSource(report('kalshi-markets', loadFedMentionMarkets(dataDir)).rows, times),
   );
