@@ -12,6 +12,7 @@ import type { ActivitySource } from '../activity/index.js';
 import { createApp } from '../api/app.js';
 import { createRequestGuard } from '../api/guard/index.js';
 import type { RequestGuard } from '../api/guard/index.js';
+import { BacktestFiles, backtestsRoutes } from '../api/backtests/index.js';
 import { activityRoutes } from '../api/routes/activity.routes.js';
 import { credentialsRoutes } from '../api/routes/credentials.routes.js';
 import { devicesRoutes } from '../api/routes/devices.routes.js';
@@ -212,6 +213,7 @@ export function buildAgentApi(deps: AgentApiDeps): AgentApi {
         marketsRoutes({ venue: () => currentMarketsVenue(runtime) }),
         sentimentRoutes(() => sentiment),
         strategiesRoutes(strategies),
+        backtestsRoutes(BacktestFiles.inDataDir(config.dataDir, logger)),
       ],
     },
   });

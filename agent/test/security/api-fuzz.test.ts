@@ -164,14 +164,12 @@ describe('the agent API under generated bad input', () => {
   it('refuses bad path parameters naming them', async () => {
     const id = fc.string({ minLength: 1, maxLength: 80 }).filter((s) => s !== '.' && s !== '..');
     await fc.assert(
-      fc.asyncProperty(id, fc.boolean(), async (raw, isDevice) => {
-        const path = isDevice
-          ? `/v1/devices/${encodeURIComponent(raw)}`
-          : `/v1/credentials/${encodeURIComponent(raw)}`;
-        const res = await agent().call('DELETE', path);
+      fc.asyncProperty(id, fc.constantFrom('devices', 'credentials', 'backtests'), async (raw, resource) => {
+        const path = `/v1/${resource}/${encodeURIComponent(raw)}`;
+        const res = await agent().call(resource === 'backtests' ? 'GET' : 'DELETE', path);
         sent += 1;
         const text = await res.text();
-        // A well-formed device id that is not paired is a 404, which names no field; anything else is a 422.
+        // A well-formed id that names nothing (device, backtest) is a 404; anything else is a 422.
         expect([404, 422], `${path} → ${res.status} ${text}`).toContain(res.status);
         const body = ErrorBody.parse(JSON.parse(text));
         if (res.status === 422) expect(body.message).toContain(String(body.details?.['field']));
