@@ -13,6 +13,7 @@ import { MarketTicker, priceE4 } from '@pt/protocol';
 import type { PriceE4 } from '@pt/protocol';
 import { OrderBook } from '../src/connectors/kalshi/book/index.js';
 import type { BookSide } from '../src/connectors/kalshi/book/index.js';
+import { agentFigure, emit } from './bench.js';
 import type { Bench } from './bench.js';
 
 const CSV = fileURLToPath(
@@ -100,8 +101,13 @@ export const bookApplyBench: Bench = {
     const raw = measure(floor);
     const inconsistent = books.reduce((n, b) => n + b.inconsistencyCount, 0);
     return Promise.resolve([
-      `book-apply: ${book.perSecond.toLocaleString('en-US')} deltas/s (OrderBook.applyDelta, ${deltas.length} real-path deltas over ${tickers.length} markets)`,
-      `book-apply floor: ${raw.perSecond.toLocaleString('en-US')} deltas/s (bare Map update, no best-price tracking); ratio ${(book.perSecond / raw.perSecond).toFixed(2)}`,
+      agentFigure({
+        name: 'book apply (OrderBook.applyDelta)',
+        value: book.perSecond,
+        unit: 'deltas/s',
+        floor: { value: raw.perSecond, label: 'bare Map update, no best-price tracking' },
+        note: `${deltas.length} real-path deltas over ${tickers.length} markets; ${(book.perSecond / raw.perSecond).toFixed(2)} × floor`,
+      }),
       `book-apply check: ${inconsistent} inconsistencies (must be 0)`,
     ]);
   },
@@ -109,5 +115,5 @@ export const bookApplyBench: Bench = {
 
 // Run alone: node --import tsx agent/bench/book-apply.bench.ts
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  for (const line of await bookApplyBench.run()) process.stdout.write(`${line}\n`);
+  emit(await bookApplyBench.run());
 }

@@ -5,6 +5,8 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { pino } from 'pino';
 import { openStore } from '../src/store/index.js';
 import type { LedgerEventInput, SynchronousMode } from '../src/store/index.js';
+import type { Figure } from '../../scripts/bench-report/figure.js';
+import { agentFigure } from './bench.js';
 import type { Bench } from './bench.js';
 import { startReader } from './reader-pool.js';
 import { mainThreadCpuSeconds } from './thread-cpu.js';
@@ -181,33 +183,40 @@ async function measure(scenario: Scenario, trades: TradeMessage[]): Promise<Meas
   }
 }
 
-function format(s: Scenario, m: Measurement): string {
+/** The agent's target for its own configuration (the first scenario); the others are context. */
+const TARGET_EVENTS_PER_SECOND = 100_000;
+
+function figure(s: Scenario, m: Measurement, isHeadline: boolean): Figure {
   const readers =
-    s.readerPauseMs === 0
-      ? `${READERS} readers querying back to back (stress)`
-      : `${READERS} readers each querying every ${s.readerPauseMs} ms`;
-  const readerQps = Math.round((m.readerQueries / m.elapsedMs) * 1_000);
+    s.readerPauseMs === 0 ? `${READERS} readers back to back (stress)` : `${READERS} paced readers`;
   const ledger =
-    s.prefilledEvents === 0
-      ? 'empty ledger'
-      : `ledger already holding ${s.prefilledEvents} events, store opened in ${m.openMs} ms`;
-  return (
-    `ledger.write_queue: ${m.eventsPerSecond} events/s (${ledger}, ${readers}, synchronous=${s.synchronous}, ` +
-    `${s.callers} callers x ${s.eventsPerAppend} event/append, events=${m.events}, batches=${m.batches}, ` +
-    `events/batch=${Math.round(m.events / Math.max(m.batches, 1))}, reader queries=${m.readerQueries} ` +
-    `(${readerQps}/s), SQLITE_BUSY=${m.sqliteBusy}, event-loop delay p50=${m.loopDelayP50Ms}ms ` +
-    `max=${m.loopDelayMaxMs}ms, writer CPU/event=${m.cpuMicrosPerEvent ?? '?'}us ` +
-    `=> ${m.cpuMicrosPerEvent === null ? '?' : Math.round(1e6 / m.cpuMicrosPerEvent)} events/s per writer CPU second, ` +
-    `loadavg1=${loadavg()[0]?.toFixed(1) ?? '?'} on ${availableParallelism()} cores)`
-  );
+    s.prefilledEvents === 0 ? '' : `, ${s.prefilledEvents.toLocaleString('en-US')} events already in`;
+  const readerQps = Math.round((m.readerQueries / m.elapsedMs) * 1_000);
+  const readerDetail =
+    s.readerPauseMs === 0 ? 'querying back to back' : `each querying every ${s.readerPauseMs} ms`;
+  return agentFigure({
+    name: `ledger write queue, ${s.synchronous}, ${s.callers} callers × ${s.eventsPerAppend} event/append, ${readers}${ledger}`,
+    value: m.eventsPerSecond,
+    unit: 'events/s',
+    ...(isHeadline ? { target: { op: '>=' as const, value: TARGET_EVENTS_PER_SECOND } } : {}),
+    note:
+      `${s.prefilledEvents === 0 ? 'empty ledger' : `store opened in ${m.openMs} ms`}, readers ${readerDetail}, ` +
+      `events=${m.events}, batches=${m.batches}, ` +
+      `events/batch=${Math.round(m.events / Math.max(m.batches, 1))}, reader queries=${m.readerQueries} ` +
+      `(${readerQps}/s), SQLITE_BUSY=${m.sqliteBusy}, event-loop delay p50=${m.loopDelayP50Ms}ms ` +
+      `max=${m.loopDelayMaxMs}ms, writer CPU/event=${m.cpuMicrosPerEvent ?? '?'}us ` +
+      `=> ${m.cpuMicrosPerEvent === null ? '?' : Math.round(1e6 / m.cpuMicrosPerEvent)} events/s per writer CPU second, ` +
+      `loadavg1=${loadavg()[0]?.toFixed(1) ?? '?'} on ${availableParallelism()} cores`,
+  });
 }
 
 export const ledgerWriteQueueBench: Bench = {
   name: 'ledger.write_queue',
   async run() {
     const trades = loadRecordedTrades();
-    const lines: string[] = [];
-    for (const scenario of SCENARIOS) lines.push(format(scenario, await measure(scenario, trades)));
-    return lines;
+    const figures: Figure[] = [];
+    for (const [i, scenario] of SCENARIOS.entries())
+      figures.push(figure(scenario, await measure(scenario, trades), i === 0));
+    return figures;
   },
 };

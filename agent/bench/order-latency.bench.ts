@@ -40,7 +40,8 @@ import { RiskCaches } from '../src/execution/risk-cache-host.js';
 import { DEFAULT_RISK_SETTINGS, RiskSettings } from '../src/risk/index.js';
 import { openStore, type StoreOptions } from '../src/store/index.js';
 import { startSimVenue } from '../test/helpers/sim-venue.js';
-import type { Bench } from './bench.js';
+import { agentFigure } from './bench.js';
+import type { Bench, BenchOutput } from './bench.js';
 import { orderPrice, percentiles, type LatencySample } from './order-latency-stats.js';
 
 /** Churn pairs (two deltas each, so two orders) and their spacing: ~20 orders/s, a rate the
@@ -48,6 +49,7 @@ import { orderPrice, percentiles, type LatencySample } from './order-latency-sta
 const CHURN_PAIRS = Number(process.env.PT_BENCH_ORDER_PAIRS ?? 150);
 const CHURN_EVERY_MS = Number(process.env.PT_BENCH_ORDER_EVERY_MS ?? 100);
 const WARMUP_ORDERS = 40;
+const TARGET_P99_MS = 2;
 
 const SETTINGS = RiskSettings.parse({
   ...DEFAULT_RISK_SETTINGS,
@@ -142,13 +144,13 @@ interface StoreConfig {
   options: Pick<StoreOptions, 'synchronous' | 'queue'>;
 }
 
-async function run(): Promise<string[]> {
-  const lines: string[] = [];
+async function run(): Promise<BenchOutput[]> {
+  const lines: BenchOutput[] = [];
   for (const config of CONFIGS) lines.push(...(await measure(config)));
   return lines;
 }
 
-async function measure(config: StoreConfig): Promise<string[]> {
+async function measure(config: StoreConfig): Promise<BenchOutput[]> {
   const logger = pino({ level: 'silent' });
   const sim = await startSimVenue({ seed: 3, balanceDollars: '1000000', tier: 'prime' });
   const dir = mkdtempSync(join(tmpdir(), 'pt-order-latency-'));
@@ -220,8 +222,19 @@ async function measure(config: StoreConfig): Promise<string[]> {
     const written = percentiles(samples.map((s) => s.writtenMs));
     const handed = percentiles(samples.map((s) => s.handedMs));
     const stats = cache.stats();
-    const lines = [
-      `order latency, ${config.label} (book delta arrival → order written to the socket): p50 ${written.p50} ms, p99 ${written.p99} ms, max ${written.max} ms, n=${samples.length} (target p99 ≤ 2 ms)`,
+    const lines: BenchOutput[] = [
+      agentFigure({
+        name: `order latency p50 (delta arrival → order written to the socket), ${config.label}`,
+        value: Number(written.p50),
+        unit: 'ms',
+      }),
+      agentFigure({
+        name: `order latency p99 (delta arrival → order written to the socket), ${config.label}`,
+        value: Number(written.p99),
+        unit: 'ms',
+        target: { op: '<=', value: TARGET_P99_MS },
+        note: `max ${written.max} ms, n=${samples.length}`,
+      }),
       `  delta arrival → connector hands the create to fetch: p50 ${handed.p50} ms, p99 ${handed.p99} ms, max ${handed.max} ms`,
       `  risk snapshots from memory ${stats.hits}, from REST ${Object.values(stats.misses).reduce((a, b) => a + b, 0)}; orders without a price (no ask) ${skipped}`,
     ];
