@@ -55,6 +55,9 @@ export interface BacktestFill {
 export interface BacktestResult {
   /** Data events and clock ticks the strategy saw. */
   readonly events: number;
+  /** Of which recorded data events (book tops and trades). */
+  readonly dataEvents: number;
+  readonly clockTicks: number;
   readonly markets: number;
   readonly fromMs: number;
   readonly toMs: number;
@@ -111,7 +114,8 @@ export function runBacktest(options: BacktestOptions): BacktestResult {
   let losingExits: LosingExit[] = [];
   let filledOrders = 0;
   let feesE6 = 0;
-  let events = 0;
+  let dataEvents = 0;
+  let clockTicks = 0;
   let nowMs = 0;
   let nextDayMs = Number.NEGATIVE_INFINITY;
   let dayStartEquityE6 = options.startingCashE6;
@@ -254,7 +258,7 @@ export function runBacktest(options: BacktestOptions): BacktestResult {
       if (market < 0) return;
       advanceTo(atMs);
       nextTickMs[market] = atMs + options.clockIntervalMs;
-      events += 1;
+      clockTicks += 1;
       // An exit sent on a tick that did not fill would meet the same book until new data arrives.
       if (deliver(market, { type: 'clock', atMs })) isTickPaused[market] = true;
     }
@@ -284,14 +288,16 @@ export function runBacktest(options: BacktestOptions): BacktestResult {
           account.record(event.atMs);
       }
     }
-    events += 1;
+    dataEvents += 1;
     deliver(market, event);
   }
   if (held.length > 0) tickHeld(Number.POSITIVE_INFINITY);
   options.onProgress?.(total, total);
   account.recordAlways(Math.max(toMs, nowMs));
   return {
-    events,
+    events: dataEvents + clockTicks,
+    dataEvents,
+    clockTicks,
     markets: isSelected.filter(Boolean).length,
     fromMs: fromMs ?? 0,
     toMs: Math.max(toMs, nowMs),
