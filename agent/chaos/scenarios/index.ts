@@ -1,0 +1,16 @@
+/** Every chaos scenario, in the order the suite runs them (the SIGKILL and drift ones restart the agent). */
+import type { Scenario } from '../types.js';
+import { wsDisconnect } from './ws-disconnect.js';
+
+export const SCENARIOS: readonly Scenario[] = [wsDisconnect];
+
+/** The named scenarios (all when none is named); throws on an unknown name, listing the known ones. */
+export function selectScenarios(names: readonly string[]): Scenario[] {
+  if (names.length === 0) return [...SCENARIOS];
+  const unknown = names.filter((name) => !SCENARIOS.some((s) => s.name === name));
+  if (unknown.length > 0)
+    throw new Error(
+      `unknown scenario(s): ${unknown.join(', ')}; known: ${SCENARIOS.map((s) => s.name).join(', ')}`,
+    );
+  return SCENARIOS.filter((s) => names.includes(s.name));
+}
