@@ -3,7 +3,7 @@
  * (the NBA stream, both markets) with a Volatility Rider config that trades there.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RISK_SETTINGS } from '@pt/protocol';
+import { BacktestReport, DEFAULT_RISK_SETTINGS } from '@pt/protocol';
 import { loadDataSet } from './data-sets.js';
 import { buildReport } from './report.js';
 import { runBacktest } from './run-backtest.js';
@@ -43,6 +43,6 @@ describe('backtest determinism', () => {
     const second = reportJson(11);
     expect(second).toBe(first);
     // Not vacuous: the run traded on the real data.
-    expect(JSON.parse(first).trades.length).toBeGreaterThan(0);
+    expect(BacktestReport.parse(JSON.parse(first)).trades.length).toBeGreaterThan(0);
   });
 });
