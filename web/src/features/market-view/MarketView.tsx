@@ -7,17 +7,22 @@
 import { Suspense, lazy, useEffect } from 'react';
 import { BookLadder } from '../book/BookLadder.js';
 import { useFollowedBook } from '../book/use-followed-book.js';
+import { useHealthStore } from '../health/health.store.js';
 import { useMarketsStore } from '../markets/markets.store.js';
+import { PopOutButton } from '../popout/PopOutButton.js';
 import { useMarketViewStore } from './market-view.store.js';
 import type { SentimentView } from './market-view.store.js';
+import { sentimentConfig, type SentimentConfig } from './sentiment-config.js';
 import { topicOfMarket } from './topic-map.js';
 
 const PriceChart = lazy(() => import('./PriceChart.js'));
 
 const SENTIMENT_POLL_MS = 15_000;
 
-function sentimentLine(topic: string | null, sentiment: SentimentView): string {
+function sentimentLine(topic: string | null, config: SentimentConfig, sentiment: SentimentView): string {
   if (topic === null) return 'Sentiment: no topic informs this market';
+  if (config.kind === 'not_configured')
+    return `Sentiment (${topic}): not configured on the agent (${config.detail})`;
   if (sentiment.kind === 'none') return `Sentiment (${topic}): loading…`;
   if (sentiment.kind === 'unavailable') return `Sentiment (${topic}): unavailable — ${sentiment.message}`;
   const signal = sentiment.view.topics.find((t) => t.topic === topic);
@@ -33,16 +38,19 @@ export function MarketView() {
   const { ticker, book } = useFollowedBook(selected);
   const { fills, sentiment, show, reloadSentiment } = useMarketViewStore();
   const topic = ticker === null ? null : topicOfMarket(ticker);
+  const sentimentHealth = useHealthStore((s) => s.health?.components.sentiment ?? null);
+  const config = sentimentConfig(sentimentHealth);
   useEffect(() => show(ticker), [ticker, show]);
   useEffect(() => {
-    if (topic === null) return undefined;
+    // Asked only of an agent whose health says vibe is configured: no request bound to fail.
+    if (topic === null || config.kind !== 'configured') return undefined;
     void reloadSentiment();
     const timer = setInterval(() => {
       const current = useMarketViewStore.getState().sentiment;
       if (current.kind !== 'unavailable' || current.isConfigured) void reloadSentiment();
     }, SENTIMENT_POLL_MS);
     return () => clearInterval(timer);
-  }, [topic, reloadSentiment]);
+  }, [topic, config.kind, reloadSentiment]);
 
   if (ticker === null) {
     return (
@@ -58,6 +66,8 @@ export function MarketView() {
       : null;
   return (
     <section className="area-market" aria-labelledby="market-title" data-testid="market-view">
+      <PopOutButton panel="book" label="Order book" ticker={ticker} />
+      <PopOutButton panel="market" label="Market" ticker={ticker} />
       <h2 id="market-title">
         Market {ticker}
         {entry !== undefined && (
@@ -68,7 +78,7 @@ export function MarketView() {
         )}
       </h2>
       <p className="muted" data-testid="market-sentiment">
-        {sentimentLine(topic, sentiment)}
+        {sentimentLine(topic, config, sentiment)}
       </p>
       <div className="market-view">
         <Suspense fallback={<div className="chart">Loading chart…</div>}>
