@@ -4,6 +4,7 @@ import { ChurnLadder } from './churn-ladder.js';
 import type { QuotePath } from './quote-paths.js';
 
 export const CHURN_TICK_MS = 5;
+const REPORT_EVERY_MS = 5_000;
 /** A stalled event loop does not turn into a burst: at most this much backlog is caught up. */
 const MAX_BACKLOG_MS = 100;
 
@@ -38,6 +39,7 @@ export class ChurnPlayer {
   private timer: NodeJS.Timeout | null = null;
   private startMs = 0;
   private turn = 0;
+  private reportedAt = { ms: 0, updates: 0 };
   /** Book changes made since `start()`. */
   updates = 0;
   /** Changes skipped because the loop stalled (backlog beyond MAX_BACKLOG_MS). */
@@ -74,6 +76,7 @@ export class ChurnPlayer {
 
   start(): void {
     this.startMs = this.now();
+    this.reportedAt = { ms: this.startMs, updates: 0 };
     this.timer = setInterval(() => this.tick(), CHURN_TICK_MS);
     this.timer.unref();
   }
@@ -108,6 +111,22 @@ export class ChurnPlayer {
         idle = 0;
       } else idle += 1;
     }
+    this.report();
+  }
+
+  /** The rate achieved, on the log every few seconds (a bench reads it to locate a bottleneck). */
+  private report(): void {
+    const nowMs = this.now();
+    if (nowMs - this.reportedAt.ms < REPORT_EVERY_MS) return;
+    const perS = ((this.updates - this.reportedAt.updates) * 1000) / (nowMs - this.reportedAt.ms);
+    this.deps.log.info('churn', {
+      updatesPerS: Math.round(perS),
+      askedPerS: this.deps.updatesPerS,
+      updates: this.updates,
+      skipped: this.skipped,
+      quotesReached: this.quotesReached,
+    });
+    this.reportedAt = { ms: nowMs, updates: this.updates };
   }
 
   private stepWalk(walk: Walk): boolean {
