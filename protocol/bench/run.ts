@@ -1,12 +1,14 @@
 /**
  * `npm run bench -w @pt/protocol`: parse throughput of the hot wire paths (money strings from the
- * venue, book deltas and snapshots in the browser). Prints one plain line per figure. The inputs
+ * venue, book deltas and snapshots in the browser). Records one figure each (a printed line). The inputs
  * are fixed and the loop counts are fixed, so runs are comparable; only the clock varies.
  */
 import { performance } from 'node:perf_hooks';
 import { ServerEvent } from '../src/ws/server-events.js';
 import { parseCountFp, parsePriceDollars } from '../src/money.js';
 import { priceDollarsString } from '../src/money-schemas.js';
+import { recordFigure } from '../../scripts/bench-report/figure.js';
+import type { Figure } from '../../scripts/bench-report/figure.js';
 
 interface Case {
   readonly name: string;
@@ -17,13 +19,18 @@ interface Case {
   readonly run: () => void;
 }
 
-function measure(bench: Case): string {
+function measure(bench: Case): Figure {
   for (let i = 0; i < Math.min(1000, bench.iterations); i += 1) bench.run(); // warm up the JIT
   const startMs = performance.now();
   for (let i = 0; i < bench.iterations; i += 1) bench.run();
   const elapsedMs = performance.now() - startMs;
-  const perSecond = Math.round(((bench.iterations * bench.itemsPerRun) / elapsedMs) * 1000);
-  return `protocol ${bench.name}: ${perSecond.toLocaleString('en-US')} ${bench.unit}/s (${bench.iterations} in ${elapsedMs.toFixed(0)} ms)`;
+  return {
+    suite: 'protocol',
+    name: bench.name,
+    value: Math.round(((bench.iterations * bench.itemsPerRun) / elapsedMs) * 1000),
+    unit: `${bench.unit}/s`,
+    note: `${bench.iterations} in ${elapsedMs.toFixed(0)} ms`,
+  };
 }
 
 const prices = ['0.5600', '0.0100', '0.9900', '1.0000', '0.4275'];
@@ -104,4 +111,4 @@ const cases: Case[] = [
   },
 ];
 
-for (const bench of cases) process.stdout.write(`${measure(bench)}\n`);
+for (const bench of cases) recordFigure(measure(bench));

@@ -46,7 +46,7 @@ export function selectSuites(only: string | undefined): Suite[] {
 export function reproduceSteps(suites: readonly Suite[]): string[] {
   const only = suites.length === SUITES.length ? '' : `PT_BENCH_ONLY=${suites.join(',')} `;
   return [
-    'git clone <this repository> && cd <it>; put the recorded data in ../shared/data (see its PROVENANCE.md)',
+    'clone the repository; the recorded data goes in ../shared/data beside the clone (each folder has a PROVENANCE.md)',
     'npm ci',
     `${only}npm run bench`,
     'one suite alone: npm run bench -w @pt/<protocol|agent|sim|web> (prints the same lines, writes no report)',

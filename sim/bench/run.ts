@@ -1,5 +1,5 @@
 /**
- * Sim throughput on loopback, bounded in time; prints plain lines.
+ * Sim throughput on loopback, bounded in time; records its figures (scripts/bench-report/figure.ts).
  *   1. WS messages/s to one subscriber (target ≥ 50,000/s): orderbook_delta frames produced by
  *      real engine place/cancel churn (admin `/_sim/bench/churn`), counted by a `ws` client.
  *   2. REST order creates/s (target ≥ 5,000/s): signed V2 creates from several users in
@@ -16,6 +16,7 @@ import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
+import { recordFigure } from '../../scripts/bench-report/figure.js';
 import { signRequest } from '../src/auth/sign-request.js';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -119,9 +120,14 @@ async function benchWs(ready: { port: number; ws: string }, key: BenchKey): Prom
   ws.terminate();
   const seconds = (lastMs - firstMs) / 1000;
   const rate = seconds > 0 ? Math.round(received / seconds) : 0;
-  process.stdout.write(
-    `sim ws: ${received} orderbook_delta messages to one subscriber in ${seconds.toFixed(2)} s = ${rate} msg/s (target >= 50000) ${rate >= 50_000 ? 'OK' : 'BELOW TARGET'}\n`,
-  );
+  recordFigure({
+    suite: 'sim',
+    name: 'ws orderbook_delta to one subscriber',
+    value: rate,
+    unit: 'msg/s',
+    target: { op: '>=', value: 50_000 },
+    note: `${received} messages in ${seconds.toFixed(2)} s`,
+  });
 }
 
 /** Plain keep-alive `http.request`: far less client CPU than fetch, which shares our 2 cores. */
@@ -199,9 +205,14 @@ async function benchRest(ready: { rest: string }, keys: BenchKey[]): Promise<voi
   agent.destroy();
   const rate = Math.round(created / seconds);
   const byStatus = [...statuses].map(([s, n]) => `${s}:${n}`).join(' ');
-  process.stdout.write(
-    `sim rest: ${created} order creates (201) in ${seconds.toFixed(2)} s = ${rate} creates/s with ${keys.length} users x ${REST_CONCURRENCY_PER_USER} in flight (target >= 5000) ${rate >= 5_000 ? 'OK' : 'BELOW TARGET'}; statuses ${byStatus}; non-201 ${rejected}\n`,
-  );
+  recordFigure({
+    suite: 'sim',
+    name: 'rest order creates (201)',
+    value: rate,
+    unit: 'creates/s',
+    target: { op: '>=', value: 5_000 },
+    note: `${created} in ${seconds.toFixed(2)} s with ${keys.length} users x ${REST_CONCURRENCY_PER_USER} in flight; statuses ${byStatus}; non-201 ${rejected}`,
+  });
 }
 
 async function main(): Promise<void> {
