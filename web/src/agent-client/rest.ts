@@ -8,6 +8,9 @@ import {
   AGENT_SENTIMENT_PATH,
   ActivityPage,
   AgentSentimentResponse,
+  BACKTESTS_PATH,
+  BacktestList,
+  BacktestReport,
   CANCEL_ALL_PATH,
   CREDENTIALS_PATH,
   CancelAllResponse,
@@ -41,6 +44,7 @@ import {
 } from '@pt/protocol';
 import type {
   ActivityKind,
+  BacktestId,
   FlattenRequest,
   OrderId,
   PairRequest,
@@ -159,6 +163,10 @@ export function createRestClient(options: RestClientOptions) {
     /** Switches venue; going live needs the acknowledgement (typed phrase + accepted liability). */
     switchEnvironment: (request: SwitchEnvironmentRequest) =>
       call('POST', ENVIRONMENT_PATH, EnvironmentOverview, request),
+    /** Backtest report summaries, newest first (`npm run backtest` writes them into the data dir). */
+    backtests: () => query(BACKTESTS_PATH, BacktestList),
+    /** One full backtest report (equity curve, trades); fails NOT_FOUND when absent. */
+    backtest: (id: BacktestId) => call('GET', `${BACKTESTS_PATH}/${encodeURIComponent(id)}`, BacktestReport),
     /** PUT the full settings; a 422 names the field (`details.field`). */
     putRiskSettings: (settings: z.input<typeof RiskSettings>) =>
       call('PUT', RISK_SETTINGS_PATH, RiskSettings, settings),

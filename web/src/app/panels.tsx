@@ -5,6 +5,7 @@
  */
 import type { ComponentType } from 'react';
 import { ActivityPanel } from '../features/activity/ActivityPanel.js';
+import { BacktestsPanel } from '../features/backtests/BacktestsPanel.js';
 import { HealthPanel } from '../features/health/HealthPanel.js';
 import { MarketView } from '../features/market-view/MarketView.js';
 import { MarketsPanel } from '../features/markets/MarketsPanel.js';
@@ -33,4 +34,5 @@ export const PANELS: readonly PanelEntry[] = [
   { id: 'trading', title: 'Trading controls', Component: TradingControls },
   { id: 'risk', title: 'Risk limits', Component: RiskLimitsPanel },
   { id: 'health', title: 'Health', Component: HealthPanel },
+  { id: 'backtests', title: 'Backtests', Component: BacktestsPanel },
 ];

@@ -26,6 +26,8 @@ export type AgentRest = Pick<
   | 'putCredentials'
   | 'environment'
   | 'switchEnvironment'
+  | 'backtests'
+  | 'backtest'
 >;
 
 let current: AgentRest | null = null;

@@ -6,6 +6,7 @@
 import { DEFAULT_RISK_SETTINGS, LIABILITY_TEXT, LIVE_ACK_PHRASE, RiskSettings } from '@pt/protocol';
 import type {
   AgentSentimentResponse,
+  BacktestReport,
   CredentialsOverview,
   EnvironmentOverview,
   PutCredentialsRequest,
@@ -44,6 +45,9 @@ export interface FakeAgent {
   environment: EnvironmentOverview;
   keyImports: PutCredentialsRequest[];
   switches: SwitchEnvironmentRequest[];
+  /** The agent's backtest reports, newest first; `backtest(id)` answers NOT_FOUND for others. */
+  backtests: BacktestReport[];
+  backtestRequests: string[];
 }
 
 export function refusal(
@@ -75,6 +79,8 @@ export function fakeAgent(): FakeAgent {
     },
     keyImports: [],
     switches: [],
+    backtests: [],
+    backtestRequests: [],
     flattenAnswer: refusal({ code: 'INTERNAL', message: 'no answer queued' }),
     placeAnswer: refusal({ code: 'INTERNAL', message: 'no answer queued' }),
     rest: {
@@ -142,6 +148,16 @@ export function fakeAgent(): FakeAgent {
           ok: true,
           data: { mode: request.mode, reason: request.reason, changedBy: 'user', sinceMs: 1 },
         });
+      },
+      backtests: () => Promise.resolve({ backtests: fake.backtests.map((r) => r.summary) }),
+      backtest: (id) => {
+        fake.backtestRequests.push(id);
+        const report = fake.backtests.find((r) => r.summary.id === id);
+        return Promise.resolve(
+          report === undefined
+            ? refusal({ code: 'NOT_FOUND', message: `id: no backtest report ${id}`, status: 404 })
+            : { ok: true, data: report },
+        );
       },
       cancelAll: () =>
         Promise.resolve({ ok: true, data: { canceled: [], unknown: [] } satisfies CancelAllResponse }),
