@@ -1,13 +1,17 @@
 /**
- * The system under load: the REAL simulator (replaying the recorded data at `speed`×) and the REAL
- * agent process on `--env sim` against it, with web/dist built if missing. Devices are paired the
- * way a person does it (`pt-agent pair`, then `POST /v1/pair` from the agent's origin).
+ * The system under load: the REAL simulator and the REAL agent process on `--env sim` against it,
+ * with web/dist built if missing. The load source is the simulator's `--churn N` load generation
+ * (the recorded quote paths of 540 markets walked at N book changes/s; PT_WEB_BENCH_CHURN, default
+ * 10,000), or with PT_WEB_BENCH_CHURN=0 the plain replay at `speed`× (which tops out near 160
+ * updates/s: the recordings are sparse). Devices are paired the way a person does it (`pt-agent
+ * pair`, then `POST /v1/pair` from the agent's origin).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PairResponse } from '@pt/protocol';
+import { z } from 'zod';
 import { startSimVenue } from '../../agent/test/helpers/sim-venue.js';
 import type { SimVenue } from '../../agent/test/helpers/sim-venue.js';
 import {
@@ -19,6 +23,14 @@ import {
 } from '../../agent/test/process/spawn-agent.js';
 import type { AgentChild } from '../../agent/test/process/spawn-agent.js';
 
+/** The simulator's periodic churn log line (sim/src/churn/churn-player.ts). */
+export const SimChurnLine = z.object({
+  updatesPerS: z.number(),
+  askedPerS: z.number(),
+  skipped: z.number(),
+});
+export type SimChurnLine = z.infer<typeof SimChurnLine>;
+
 export const REPO_ROOT = resolve(fileURLToPath(new URL('../../', import.meta.url)));
 export const WEB_DIST = join(REPO_ROOT, 'web', 'dist');
 
@@ -29,6 +41,10 @@ export interface Stack {
   /** `http://127.0.0.1:PORT`, the agent's canonical origin. */
   readonly origin: string;
   readonly wsUrl: string;
+  /** The load source, as the bench should print it ("sim --churn 10000 (load generation …)"). */
+  readonly load: string;
+  /** The simulator's latest churn report (book changes/s it made), null before one or without churn. */
+  simChurn(): SimChurnLine | null;
   stop(): Promise<void>;
 }
 
@@ -48,8 +64,29 @@ export function ensureWebDist(): boolean {
   return true;
 }
 
+/** Book changes per second asked of the simulator's churn load generation; 0 = replay at `speed`×. */
+export const CHURN_PER_S = Number(process.env['PT_WEB_BENCH_CHURN'] ?? '10000');
+
 export async function startStack(speed: number): Promise<Stack> {
-  const sim = await startSimVenue({ speed });
+  const isChurn = CHURN_PER_S > 0;
+  const sim = await startSimVenue(
+    isChurn ? { speed: 1, extraArgs: ['--churn', String(CHURN_PER_S), '--log-level', 'info'] } : { speed },
+  );
+  let simChurn: SimChurnLine | null = null;
+  sim.child.stderr?.on('data', (chunk: Buffer) => {
+    for (const text of chunk.toString('utf8').split('\n')) {
+      if (!text.includes('"msg":"churn"')) continue;
+      try {
+        const parsed = SimChurnLine.safeParse(JSON.parse(text));
+        if (parsed.success) simChurn = parsed.data;
+      } catch {
+        // A line cut at a chunk boundary: the next report comes in 5 s.
+      }
+    }
+  });
+  const load = isChurn
+    ? `sim --churn ${CHURN_PER_S} (load generation: recorded quote paths, one ladder level per change)`
+    : `sim --speed ${speed} (replay of the recorded data)`;
   const dataDir = tempDataDir();
   let started: Awaited<ReturnType<typeof startAgent>>;
   try {
@@ -73,6 +110,8 @@ export async function startStack(speed: number): Promise<Stack> {
     dataDir,
     origin: ready.url,
     wsUrl: `ws://127.0.0.1:${ready.port}/v1/stream`,
+    load,
+    simChurn: () => simChurn,
     stop: async () => {
       const stopping = stopAgent(agent);
       const timer = setTimeout(() => killIfRunning(agent), 10_000);
