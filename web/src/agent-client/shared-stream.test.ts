@@ -6,7 +6,7 @@ import orderFixture from '../../../protocol/src/fixtures/event-order-updated.jso
 import helloFixture from '../../../protocol/src/fixtures/server-hello.json';
 import snapshotFixture from '../../../protocol/src/fixtures/event-book-snapshot.json';
 import { SharedStream } from './shared-stream.js';
-import type { StreamListener, StreamStartOptions } from './stream-types.js';
+import type { StreamListener, StreamStartOptions, TabListener } from './stream-types.js';
 
 const options = (token: string): StreamStartOptions => ({
   url: 'ws://127.0.0.1:4100/v1/stream',
@@ -17,13 +17,14 @@ const options = (token: string): StreamStartOptions => ({
 
 function tab() {
   const seen: string[] = [];
-  const listener: StreamListener = {
+  const listener: TabListener = {
     onStatus: (s) => seen.push(`status:${s.state}`),
     onHello: (h) => seen.push(`hello:${h.environment}`),
     onEvent: (e) => seen.push(`event:${e.seq}`),
     onBook: (b) => seen.push(`book:${b.ticker}:${b.yesBids[0]?.countE2 ?? 0}`),
     onReload: (s) => seen.push(`reload:${s}`),
     onAgentError: (e) => seen.push(`error:${e.code}`),
+    onNotifier: (isNotifier) => seen.push(`notifier:${isNotifier}`),
   };
   return { seen, listener };
 }
@@ -65,6 +66,7 @@ describe('SharedStream', () => {
     expect(sessions).toHaveLength(1);
     // Late tabs are caught up: state, hello, and a reload of what the first tab loaded.
     expect(tabs[1]!.seen).toEqual(['status:open', 'hello:sim', 'reload:orders']);
+    expect(tabs[0]!.seen[0]).toBe('notifier:true');
     session.listener.onEvent(event);
     for (const t of tabs) expect(t.seen.at(-1)).toBe(`event:${event.seq}`);
     expect(shared.tabCount).toBe(3);
@@ -117,5 +119,22 @@ describe('SharedStream', () => {
     shared.setTickers('a', []);
     shared.detach('b');
     expect(session.tickers).toEqual([]);
+  });
+
+  it('names exactly one tab notifier, and the oldest left when it goes', () => {
+    const { shared } = harness();
+    const tabs = [tab(), tab(), tab()];
+    shared.attach('a', options('t'.repeat(43)), tabs[0]!.listener);
+    shared.attach('b', options('t'.repeat(43)), tabs[1]!.listener);
+    shared.attach('c', options('t'.repeat(43)), tabs[2]!.listener);
+    const roles = () => tabs.map((t) => t.seen.filter((s) => s.startsWith('notifier:')));
+    expect(roles()).toEqual([['notifier:true'], [], []]);
+    // The same tab attaching again keeps the role (no second word of it).
+    shared.attach('a', options('t'.repeat(43)), tabs[0]!.listener);
+    expect(roles()).toEqual([['notifier:true'], [], []]);
+    shared.detach('a');
+    expect(roles()).toEqual([['notifier:true'], ['notifier:true'], []]);
+    shared.detach('c');
+    expect(roles()).toEqual([['notifier:true'], ['notifier:true'], []]);
   });
 });

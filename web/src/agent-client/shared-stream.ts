@@ -4,11 +4,12 @@
  * up at once: the connection state, the agent's hello, and a REST reload of every stream already
  * loaded. Market books are rebuilt here (snapshot + deltas) and each tab that follows a market gets
  * the whole book, at once when it starts following one another tab already follows. The last tab
- * to leave stops the session; a tab with another token (re-paired) restarts it.
+ * to leave stops the session; a tab with another token (re-paired) restarts it. One tab (the first
+ * attached, then the oldest left) is told it is the notifier, so a fill notifies once, not per tab.
  */
 import { applyBookChanges } from '@pt/protocol';
 import type { AgentHello, OrderBook, ServerEvent, StreamName } from '@pt/protocol';
-import type { ConnectionStatus, StreamListener, StreamStartOptions } from './stream-types.js';
+import type { ConnectionStatus, StreamListener, StreamStartOptions, TabListener } from './stream-types.js';
 
 export interface SessionControl {
   start(): void;
@@ -18,7 +19,7 @@ export interface SessionControl {
 export type CreateSession = (options: StreamStartOptions, listener: StreamListener) => SessionControl;
 
 interface Tab {
-  readonly listener: StreamListener;
+  readonly listener: TabListener;
   tickers: ReadonlySet<string>;
 }
 
@@ -30,6 +31,7 @@ export class SharedStream {
   private lastHello: AgentHello | null = null;
   private readonly loaded = new Set<StreamName>();
   private readonly books = new Map<string, OrderBook>();
+  private notifierId: string | null = null;
 
   constructor(private readonly createSession: CreateSession) {}
 
@@ -37,8 +39,11 @@ export class SharedStream {
     return this.tabs.size;
   }
 
-  attach(tabId: string, options: StreamStartOptions, listener: StreamListener): void {
+  attach(tabId: string, options: StreamStartOptions, listener: TabListener): void {
+    const isKnown = this.tabs.get(tabId)?.listener === listener;
     this.tabs.set(tabId, { listener, tickers: this.tabs.get(tabId)?.tickers ?? new Set() });
+    if (!isKnown && this.notifierId === tabId) this.notifierId = null;
+    this.electNotifier();
     if (this.session !== null && this.token === options.token) {
       if (this.lastStatus !== null) listener.onStatus(this.lastStatus);
       if (this.lastHello !== null) listener.onHello(this.lastHello);
@@ -57,6 +62,7 @@ export class SharedStream {
 
   detach(tabId: string): void {
     this.tabs.delete(tabId);
+    this.electNotifier();
     if (this.tabs.size > 0) {
       this.followWanted();
       return;
@@ -76,6 +82,15 @@ export class SharedStream {
       if (book !== undefined) tab.listener.onBook(book);
     }
     this.followWanted();
+  }
+
+  /** The oldest tab still attached notifies; it is told when it becomes the one. */
+  private electNotifier(): void {
+    const first = this.tabs.keys().next();
+    const next = first.done === true ? null : first.value;
+    if (next === this.notifierId) return;
+    this.notifierId = next;
+    if (next !== null) this.tabs.get(next)?.listener.onNotifier(true);
   }
 
   private wantedTickers(): string[] {

@@ -38,6 +38,15 @@ export interface StreamListener {
   onAgentError(error: ErrorBody): void;
 }
 
+/** What one tab hears: the stream's reports, plus whether it is the tab that notifies. */
+export interface TabListener extends StreamListener {
+  /**
+   * Whether this tab shows browser notifications for what the stream reports: exactly one tab of
+   * the connection does (the first attached; the next when it leaves), so an event notifies once.
+   */
+  onNotifier(isNotifier: boolean): void;
+}
+
 export interface StreamStartOptions {
   /** `ws://127.0.0.1:PORT/v1/stream`; no query string ever (the token goes in the first message). */
   readonly url: string;

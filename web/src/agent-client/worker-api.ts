@@ -1,13 +1,15 @@
 /**
  * The API both stream workers expose through Comlink (the SharedWorker where the browser has one,
  * a dedicated worker otherwise): tabs attach and detach by id; one SharedStream owns the socket,
- * parsing every frame here, off the main thread.
+ * parsing every frame here, off the main thread. Without a SharedWorker, the leader tab's dedicated
+ * worker also serves the follower tabs over a BroadcastChannel (serveRelay).
  */
 import { parseInbound } from './inbound.js';
+import { serveRelay } from './relay-server.js';
 import { SharedStream } from './shared-stream.js';
 import { StreamSession } from './stream-session.js';
 import type { OpenSocket } from './stream-session.js';
-import type { StreamListener, StreamStartOptions } from './stream-types.js';
+import type { StreamStartOptions, TabListener } from './stream-types.js';
 
 const openBrowserSocket: OpenSocket = (url, handlers) => {
   const ws = new WebSocket(url);
@@ -25,7 +27,7 @@ export function createWorkerApi() {
       new StreamSession(options, { openSocket: openBrowserSocket, parse: parseInbound, listener }),
   );
   return {
-    attach(tabId: string, options: StreamStartOptions, listener: StreamListener): void {
+    attach(tabId: string, options: StreamStartOptions, listener: TabListener): void {
       shared.attach(tabId, options, listener);
     },
     detach(tabId: string): void {
@@ -33,6 +35,10 @@ export function createWorkerApi() {
     },
     setTickers(tabId: string, tickers: readonly string[]): void {
       shared.setTickers(tabId, tickers);
+    },
+    /** Serves follower tabs on the BroadcastChannel `channelName` (the Web Locks leader's worker). */
+    serveRelay(channelName: string, leaderId: string): void {
+      serveRelay(new BroadcastChannel(channelName), shared, leaderId);
     },
     /** How many tabs share this connection (diagnostics). */
     tabCount(): number {

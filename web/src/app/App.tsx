@@ -1,7 +1,12 @@
-/** The top level: pairing until this browser holds a token, then the command center. Wiring only. */
+/**
+ * The top level: pairing until this browser holds a token, then the command center, or one panel
+ * alone in a pop-out window (`/panel/<id>`). Wiring only.
+ */
 import { EnvironmentBanner } from '../features/banner/EnvironmentBanner.js';
 import { FlattenReportPanel } from '../features/flatten/FlattenAll.js';
 import { PairingPage } from '../features/pairing/PairingPage.js';
+import { PopOutPage } from '../features/popout/PopOutPage.js';
+import { parsePopOutRoute } from '../features/popout/popout-route.js';
 import { UpdatePrompt } from '../features/pwa/UpdatePrompt.js';
 import { useSessionStore } from '../features/session/session.store.js';
 import { pairBrowser } from './boot.js';
@@ -32,6 +37,11 @@ export function App() {
       />
     );
   }
+  const popOut = parsePopOutRoute(path, location.search);
+  if (popOut !== null) {
+    const panel = PANELS.find((entry) => entry.id === popOut.panelId) ?? null;
+    return <PopOutPage panelId={popOut.panelId} panel={panel} ticker={popOut.ticker} />;
+  }
   return (
     <>
       <EnvironmentBanner />
@@ -39,7 +49,7 @@ export function App() {
       <main>
         <FlattenReportPanel />
         <div className="grid">
-          {PANELS.map(({ id, Component }) => (
+          {PANELS.filter((entry) => entry.isInGrid !== false).map(({ id, Component }) => (
             <Component key={id} />
           ))}
         </div>

@@ -1,15 +1,18 @@
 /**
- * Routes what the stream worker reports into the feature stores. Everything here applies at once:
+ * Routes what the stream worker reports into the feature stores (and, in the one tab the worker
+ * names notifier, browser notifications of fills, halts and Flatten All). Everything applies at once:
  * the streams this increment subscribes (orders, trading state, activity, health) are all safety
  * signals or low-rate; frame coalescing arrives with the market data streams.
  */
 import type { AccountStream, ServerEvent, StreamName } from '@pt/protocol';
-import type { StreamListener } from '../agent-client/index.js';
+import type { TabListener } from '../agent-client/index.js';
 import { useActivityStore } from '../features/activity/activity.store.js';
 import { useBookStore } from '../features/book/book.store.js';
 import { useFlattenStore } from '../features/flatten/flatten.store.js';
 import { useHealthStore } from '../features/health/health.store.js';
 import { useMarketViewStore } from '../features/market-view/market-view.store.js';
+import { notifyOf } from '../features/notifications/notify-event.js';
+import { useNotificationsStore } from '../features/notifications/notifications.store.js';
 import { useOrdersStore } from '../features/orders/orders.store.js';
 import { usePortfolioStore } from '../features/portfolio/portfolio.store.js';
 import { useSessionStore } from '../features/session/session.store.js';
@@ -70,7 +73,7 @@ function applyEvent(event: ServerEvent): void {
   }
 }
 
-export function createStreamDispatch(onUnauthorized: (detail: string) => void): StreamListener {
+export function createStreamDispatch(onUnauthorized: (detail: string) => void): TabListener {
   return {
     onStatus: (connection) => {
       useSessionStore.setState({ connection });
@@ -78,11 +81,16 @@ export function createStreamDispatch(onUnauthorized: (detail: string) => void): 
     },
     onHello: (hello) =>
       useSessionStore.setState({ environment: hello.environment, agentVersion: hello.agentVersion }),
-    onEvent: applyEvent,
+    onEvent: (event) => {
+      // Before applying: the notice compares with the state the event changes.
+      notifyOf(event);
+      applyEvent(event);
+    },
     onBook: (book) => useBookStore.getState().receive(book),
     onReload: (stream: StreamName) => {
       void RELOADERS[stream]?.().catch(() => undefined);
     },
     onAgentError: () => undefined,
+    onNotifier: (isNotifier) => useNotificationsStore.getState().setNotifier(isNotifier),
   };
 }

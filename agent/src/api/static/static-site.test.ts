@@ -78,7 +78,7 @@ describe('staticSiteRoutes over the real app', () => {
   });
 
   it('answers app routes such as /pair with index.html (the fragment never reaches the server)', async () => {
-    for (const path of ['/pair', '/orders/open', '/activity']) {
+    for (const path of ['/pair', '/orders/open', '/activity', '/panel/market']) {
       const res = await get(path);
       expect(res.status, path).toBe(200);
       expect(res.headers.get('cache-control')).toBe('no-cache');

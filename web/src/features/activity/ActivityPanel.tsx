@@ -4,6 +4,7 @@ import type { FormEvent } from 'react';
 import { ActivityKind } from '@pt/protocol';
 import { formatTime } from '../../lib/format.js';
 import { useActivityStore } from './activity.store.js';
+import { PopOutButton } from '../popout/PopOutButton.js';
 
 export function ActivityPanel() {
   const events = useActivityStore((s) => s.events);
@@ -28,6 +29,7 @@ export function ActivityPanel() {
 
   return (
     <section aria-labelledby="activity-h" className="area-activity">
+      <PopOutButton panel="activity" label="Activity" />
       <h2 id="activity-h">Activity</h2>
       <fieldset className="kinds">
         <legend>Kinds (none = all)</legend>

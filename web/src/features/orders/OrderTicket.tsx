@@ -15,6 +15,7 @@ import { useOrdersStore } from './orders.store.js';
 import { EMPTY_TICKET, parseTicket } from './ticket-form.js';
 import type { TicketFields } from './ticket-form.js';
 import { TicketOutcomeView } from './TicketOutcomeView.js';
+import { PopOutButton } from '../popout/PopOutButton.js';
 
 function newClientOrderId(): string {
   return `web-${crypto.randomUUID()}`;
@@ -57,6 +58,7 @@ export function OrderTicket() {
 
   return (
     <section aria-labelledby="ticket-h" className="area-ticket">
+      <PopOutButton panel="ticket" label="Order ticket" />
       <h2 id="ticket-h">Order ticket</h2>
       <form onSubmit={onReview}>
         <label>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { Order } from '@pt/protocol';
 import { formatCount, formatPrice, formatTime } from '../../lib/format.js';
 import { isWorking, sortedOrders, useOrdersStore } from './orders.store.js';
+import { PopOutButton } from '../popout/PopOutButton.js';
 
 function originLabel(order: Order): string {
   return order.origin.kind === 'strategy' ? `strategy ${order.origin.strategyId}` : order.origin.kind;
@@ -21,6 +22,7 @@ export function OrdersPanel() {
 
   return (
     <section aria-labelledby="orders-h" className="area-orders">
+      <PopOutButton panel="orders" label="Open orders" />
       <h2 id="orders-h">Orders</h2>
       <div className="toolbar">
         {isConfirmingAll ? (

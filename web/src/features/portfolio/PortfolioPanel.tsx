@@ -2,6 +2,7 @@
 import type { MoneyE6 } from '@pt/protocol';
 import { formatMoney, formatPosition, formatPrice, formatTime } from '../../lib/format.js';
 import { usePortfolioStore } from './portfolio.store.js';
+import { PopOutButton } from '../popout/PopOutButton.js';
 
 function money(value: MoneyE6 | null): string {
   return value === null ? '—' : formatMoney(value);
@@ -22,6 +23,7 @@ export function PortfolioPanel() {
   const open = portfolio.positions.filter((p) => p.position.positionCountE2 !== 0);
   return (
     <section aria-labelledby="portfolio-h" className="area-portfolio" data-testid="portfolio">
+      <PopOutButton panel="positions" label="Positions and P&L" />
       <h2 id="portfolio-h">Positions and P&amp;L</h2>
       <dl className="figures">
         <div>

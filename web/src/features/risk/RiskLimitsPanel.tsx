@@ -9,6 +9,7 @@ import { formatTime } from '../../lib/format.js';
 import { RISK_FIELDS, parseRiskText, riskText } from './risk-form.js';
 import type { RiskText } from './risk-form.js';
 import { useRiskStore } from './risk.store.js';
+import { PopOutButton } from '../popout/PopOutButton.js';
 
 export function RiskLimitsPanel() {
   const { settings, loadError, isSaving, saveError, savedAtMs, load, save } = useRiskStore();
@@ -36,6 +37,7 @@ export function RiskLimitsPanel() {
 
   return (
     <section className="area-risk" aria-labelledby="risk-title">
+      <PopOutButton panel="risk" label="Risk limits" />
       <h2 id="risk-title">Risk limits</h2>
       {loadError !== null && (
         <p className="error" role="status">

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { TradingMode } from '@pt/protocol';
 import { useTradingStore } from './trading.store.js';
+import { PopOutButton } from '../popout/PopOutButton.js';
 
 const LABELS: Record<TradingMode, string> = {
   active: 'Active (trade normally)',
@@ -35,6 +36,7 @@ export function TradingControls() {
 
   return (
     <section aria-labelledby="controls-h" className="area-controls">
+      <PopOutButton panel="trading" label="Trading controls" />
       <h2 id="controls-h">Trading controls</h2>
       <p>
         Now: <strong>{tradingState === null ? 'unknown' : tradingState.mode.toUpperCase()}</strong>
