@@ -10,8 +10,10 @@ import { HealthPanel } from '../features/health/HealthPanel.js';
 import { MarketView } from '../features/market-view/MarketView.js';
 import { MarketsPanel } from '../features/markets/MarketsPanel.js';
 import { SetupPanel } from '../features/onboarding/SetupPanel.js';
+import { NotificationsPanel } from '../features/notifications/NotificationsPanel.js';
 import { OrderTicket } from '../features/orders/OrderTicket.js';
 import { OrdersPanel } from '../features/orders/OrdersPanel.js';
+import { BookPanel } from '../features/popout/BookPanel.js';
 import { PortfolioPanel } from '../features/portfolio/PortfolioPanel.js';
 import { RiskLimitsPanel } from '../features/risk/RiskLimitsPanel.js';
 import { TradingControls } from '../features/trading/TradingControls.js';
@@ -21,6 +23,8 @@ export interface PanelEntry {
   readonly id: string;
   readonly title: string;
   readonly Component: ComponentType;
+  /** `false`: only opened on its own (the book alone, popped out of the market view). */
+  readonly isInGrid?: false;
 }
 
 export const PANELS: readonly PanelEntry[] = [
@@ -34,5 +38,7 @@ export const PANELS: readonly PanelEntry[] = [
   { id: 'trading', title: 'Trading controls', Component: TradingControls },
   { id: 'risk', title: 'Risk limits', Component: RiskLimitsPanel },
   { id: 'health', title: 'Health', Component: HealthPanel },
+  { id: 'notifications', title: 'Notifications', Component: NotificationsPanel },
+  { id: 'book', title: 'Order book', Component: BookPanel, isInGrid: false },
   { id: 'backtests', title: 'Backtests', Component: BacktestsPanel },
 ];
