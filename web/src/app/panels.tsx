@@ -38,7 +38,7 @@ export const PANELS: readonly PanelEntry[] = [
   { id: 'trading', title: 'Trading controls', Component: TradingControls },
   { id: 'risk', title: 'Risk limits', Component: RiskLimitsPanel },
   { id: 'health', title: 'Health', Component: HealthPanel },
+  { id: 'backtests', title: 'Backtests', Component: BacktestsPanel },
   { id: 'notifications', title: 'Notifications', Component: NotificationsPanel },
   { id: 'book', title: 'Order book', Component: BookPanel, isInGrid: false },
-  { id: 'backtests', title: 'Backtests', Component: BacktestsPanel },
 ];
