@@ -187,19 +187,18 @@ async function measure(scenario: Scenario, trades: TradeMessage[]): Promise<Meas
 const TARGET_EVENTS_PER_SECOND = 100_000;
 
 function figure(s: Scenario, m: Measurement, isHeadline: boolean): Figure {
-  const readers =
-    s.readerPauseMs === 0 ? `${READERS} readers back to back (stress)` : `${READERS} paced readers`;
-  const ledger =
-    s.prefilledEvents === 0 ? '' : `, ${s.prefilledEvents.toLocaleString('en-US')} events already in`;
+  const readers = s.readerPauseMs === 0 ? `${READERS} readers back to back (stress)` : `${READERS} readers`;
+  const ledger = s.prefilledEvents === 0 ? '' : `, ${s.prefilledEvents.toLocaleString('en-US')} rows in`;
   const readerQps = Math.round((m.readerQueries / m.elapsedMs) * 1_000);
   const readerDetail =
     s.readerPauseMs === 0 ? 'querying back to back' : `each querying every ${s.readerPauseMs} ms`;
   return agentFigure({
-    name: `ledger write queue, ${s.synchronous}, ${s.callers} callers × ${s.eventsPerAppend} event/append, ${readers}${ledger}`,
+    name: `ledger write queue, ${s.synchronous}, ${s.callers} × ${s.eventsPerAppend}, ${readers}${ledger}`,
     value: m.eventsPerSecond,
     unit: 'events/s',
     ...(isHeadline ? { target: { op: '>=' as const, value: TARGET_EVENTS_PER_SECOND } } : {}),
     note:
+      `${s.callers} callers × ${s.eventsPerAppend} event/append, ` +
       `${s.prefilledEvents === 0 ? 'empty ledger' : `store opened in ${m.openMs} ms`}, readers ${readerDetail}, ` +
       `events=${m.events}, batches=${m.batches}, ` +
       `events/batch=${Math.round(m.events / Math.max(m.batches, 1))}, reader queries=${m.readerQueries} ` +
