@@ -2,7 +2,7 @@
  * `npm run bench`: runs each workspace's bench in turn (their output streams live), collects the
  * figures they record through figure.ts, prints one summary table and writes
  * bench-results/report.json and report.md. `PT_BENCH_ONLY=agent,sim` runs a subset. Exits 1 when
- * a suite failed; a missed target is reported, not an error.
+ * a suite failed; a missed target is reported, not an error. `PT_BENCH_OUT` moves the report.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,7 +17,8 @@ import { composeReport, selectSuites } from './report.js';
 import type { Suite, SuiteRun } from './report.js';
 
 const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const OUT_DIR = join(REPO_ROOT, 'bench-results');
+/** Where the report goes: bench-results/ unless `PT_BENCH_OUT` names another folder. */
+const OUT_DIR = resolve(REPO_ROOT, process.env['PT_BENCH_OUT'] ?? 'bench-results');
 
 function git(args: string[]): string {
   try {
@@ -64,7 +65,7 @@ async function main(): Promise<number> {
       `\n== summary (${machine.cpuModel}, ${machine.cores} cores, Node ${machine.node})\n`,
     );
     process.stdout.write(textSummary(report));
-    process.stdout.write(`report: ${join('bench-results', 'report.md')} and report.json\n`);
+    process.stdout.write(`report: ${join(OUT_DIR, 'report.md')} and report.json\n`);
     return report.summary.failedSuites.length === 0 ? 0 : 1;
   } finally {
     rmSync(dir, { recursive: true, force: true });
