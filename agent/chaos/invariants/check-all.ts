@@ -1,6 +1,8 @@
 /**
  * Runs every invariant after a scenario, against the live agent and venue:
- * 1. ledger equals venue truth (retried while the agent converges, up to `settleMs`);
+ * 1. ledger equals venue truth (retried while the agent converges, up to `settleMs`: its portfolio
+ *    re-reads the balance after each reconciliation or fill and every 30 s, so a resting order
+ *    alone may leave the balance behind for up to 30 s);
  * 2. zero duplicate venue orders; 3. zero new exposure while halted (the scenario's span);
  * 4. Flatten All, pressed now, leaves flat or reports residuals within 5 s (then trading resumes).
  */
@@ -16,13 +18,15 @@ import { readAgentView, readVenueTruth, type AgentView, type VenueTruth } from '
 async function converged(
   ctx: ChaosContext,
   settleMs: number,
-): Promise<{ agent: AgentView; venue: VenueTruth; violations: string[] }> {
-  const deadline = Date.now() + settleMs;
+): Promise<{ agent: AgentView; venue: VenueTruth; violations: string[]; seconds: number }> {
+  const startedMs = Date.now();
+  const deadline = startedMs + settleMs;
   for (;;) {
     const venue = await readVenueTruth(ctx.venue());
     const agent = await readAgentView((method, path) => ctx.call(method, path));
     const violations = ledgerEqualsVenue(agent, venue);
-    if (violations.length === 0 || Date.now() > deadline) return { agent, venue, violations };
+    if (violations.length === 0 || Date.now() > deadline)
+      return { agent, venue, violations, seconds: (Date.now() - startedMs) / 1000 };
     await new Promise((resolve) => setTimeout(resolve, 1_000));
   }
 }
@@ -57,11 +61,15 @@ async function flattenNow(ctx: ChaosContext): Promise<InvariantVerdict> {
 export async function checkInvariants(
   ctx: ChaosContext,
   fromMs: number,
-  settleMs = 20_000,
+  settleMs = 35_000,
 ): Promise<InvariantVerdict[]> {
-  const { agent, venue, violations } = await converged(ctx, settleMs);
+  const { agent, venue, violations, seconds } = await converged(ctx, settleMs);
   const verdicts: InvariantVerdict[] = [
-    { name: 'ledger = venue', violations, summary: ledgerSummary(agent, venue) },
+    {
+      name: 'ledger = venue',
+      violations,
+      summary: `${ledgerSummary(agent, venue)} (equal after ${seconds.toFixed(1)} s)`,
+    },
     {
       name: 'no duplicate orders',
       violations: noDuplicateOrders(venue.orders),

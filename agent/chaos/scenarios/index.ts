@@ -1,8 +1,22 @@
 /** Every chaos scenario, in the order the suite runs them (the SIGKILL and drift ones restart the agent). */
 import type { Scenario } from '../types.js';
+import { duplicateClientOrderId } from './duplicate-client-order-id.js';
+import { http5xxBurst } from './http-5xx-burst.js';
+import { lostCreateResponse } from './lost-create-response.js';
+import { rateLimitStorm } from './rate-limit-storm.js';
+import { seqGap } from './seq-gap.js';
+import { silentStall } from './silent-stall.js';
 import { wsDisconnect } from './ws-disconnect.js';
 
-export const SCENARIOS: readonly Scenario[] = [wsDisconnect];
+export const SCENARIOS: readonly Scenario[] = [
+  wsDisconnect,
+  seqGap,
+  silentStall,
+  rateLimitStorm,
+  http5xxBurst,
+  lostCreateResponse,
+  duplicateClientOrderId,
+];
 
 /** The named scenarios (all when none is named); throws on an unknown name, listing the known ones. */
 export function selectScenarios(names: readonly string[]): Scenario[] {
