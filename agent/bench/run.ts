@@ -5,6 +5,7 @@
  */
 import { emit } from './bench.js';
 import type { Bench } from './bench.js';
+import { backtestBench } from './backtest.bench.js';
 import { bookApplyBench } from './book-apply.bench.js';
 import { coldStartBench } from './cold-start.bench.js';
 import { ledgerWriteQueueBench } from './ledger-write-queue.bench.js';
@@ -17,6 +18,7 @@ const benches: Bench[] = [
   bookApplyBench,
   orderLatencyBench,
   coldStartBench,
+  backtestBench,
 ];
 
 for (const bench of benches) emit(await bench.run());

@@ -105,7 +105,7 @@ export function runBacktest(options: BacktestOptions): BacktestResult {
   const nextTickMs: number[] = markets.map(() => Number.POSITIVE_INFINITY);
   const isTickPaused: boolean[] = markets.map(() => false);
   const held: number[] = [];
-  const venue = new BacktestVenue(markets, options.seed, options.startingCashE6);
+  const venue = new BacktestVenue(options.seed, options.startingCashE6);
   const account = new BacktestAccount(markets.length, options.startingCashE6);
   const fills: BacktestFill[] = [];
   const notTraded: Record<string, number> = {};

@@ -1,8 +1,8 @@
 /**
  * The backtest's venue: an in-process simulator `Exchange` (the real matching engine, fees and
  * collateral) on the replay's clock. A market's book is rebuilt from the replayed quote only when
- * an order is about to go in: the seeded maker ladder of the sim (`MarketMaker`) is re-posted
- * around the latest recorded quote at or before now, then our order matches against it. Nothing
+ * an order is about to go in: the seeded maker ladder of the sim (`MarketMaker`, 5 levels) is
+ * re-posted around the latest recorded quote at or before now, then our order matches against it. Nothing
  * later than now is ever posted, because the caller only hands over quotes it has replayed.
  */
 import { Exchange, type Fill } from '@pt/sim/engine';
@@ -32,28 +32,37 @@ export type VenueResult =
 
 export class BacktestVenue {
   private readonly exchange: Exchange;
-  private readonly maker: MarketMaker;
+  /** One maker account per market: its collateral work then never grows with the markets touched. */
+  private readonly makers = new Map<string, MarketMaker>();
+  private readonly seed: number;
   private nowMs = 0;
 
-  constructor(markets: readonly BacktestMarket[], seed: number, startingCashE6: number) {
+  constructor(seed: number, startingCashE6: number) {
     this.exchange = new Exchange({ clock: () => this.nowMs, seed });
-    this.maker = new MarketMaker(this.exchange, MAKER_USER_ID, seed, quietLog);
-    for (const market of markets) {
-      const added = this.exchange.addMarket({
-        ticker: market.ticker,
-        eventTicker: market.eventTicker,
-        seriesTicker: market.seriesTicker,
-        priceLevelStructure: 'linear_cent',
-        priceRanges: [{ startE4: 0, endE4: 10_000, stepE4: 100 }],
-        fee: { feeType: 'quadratic', multiplierE4: 10_000 },
-        status: 'active',
-        closeTimeMs: market.closeTimeMs,
-      });
-      if (!added.ok)
-        throw new Error(`backtest venue: market ${market.ticker} refused: ${added.error.message}`);
-    }
-    this.exchange.deposit(MAKER_USER_ID, MAKER_CASH_E6);
+    this.seed = seed;
     this.exchange.deposit(BACKTEST_USER_ID, startingCashE6);
+  }
+
+  /** Markets are listed on first use: most replayed markets never see an order. */
+  private list(market: BacktestMarket): MarketMaker {
+    const known = this.makers.get(market.ticker);
+    if (known !== undefined) return known;
+    const added = this.exchange.addMarket({
+      ticker: market.ticker,
+      eventTicker: market.eventTicker,
+      seriesTicker: market.seriesTicker,
+      priceLevelStructure: 'linear_cent',
+      priceRanges: [{ startE4: 0, endE4: 10_000, stepE4: 100 }],
+      fee: { feeType: 'quadratic', multiplierE4: 10_000 },
+      status: 'active',
+      closeTimeMs: market.closeTimeMs,
+    });
+    if (!added.ok) throw new Error(`backtest venue: market ${market.ticker} refused: ${added.error.message}`);
+    const userId = `${MAKER_USER_ID}:${market.ticker}`;
+    this.exchange.deposit(userId, MAKER_CASH_E6);
+    const maker = new MarketMaker(this.exchange, userId, this.seed, quietLog);
+    this.makers.set(market.ticker, maker);
+    return maker;
   }
 
   /** Cash of the backtest account (MoneyE6, fees already taken). */
@@ -75,9 +84,15 @@ export class BacktestVenue {
    */
   place(nowMs: number, market: BacktestMarket, quote: BookTopEvent, order: VenueOrder): VenueResult {
     this.nowMs = nowMs;
-    this.maker.quote(
+    // Only the side our order can trade against is posted (a buy meets asks, a sell meets bids):
+    // the other side cannot change an immediate-or-cancel fill, and half the ladder is half the work.
+    const isBuy = order.side === 'bid';
+    this.list(market).quote(
       market.ticker,
-      { yesBidCents: (quote.bestBidE4 ?? 0) / 100, yesAskCents: (quote.bestAskE4 ?? 10_000) / 100 },
+      {
+        yesBidCents: isBuy ? 0 : (quote.bestBidE4 ?? 0) / 100,
+        yesAskCents: isBuy ? (quote.bestAskE4 ?? 10_000) / 100 : 100,
+      },
       market.depthScaleContracts,
     );
     const before = this.cashE6;
