@@ -123,8 +123,12 @@ export function BacktestsPanel() {
             <thead>
               <tr>
                 <th scope="col">Strategy</th>
-                <th scope="col">Data set</th>
-                <th scope="col">Run</th>
+                <th scope="col" className="text">
+                  Data set
+                </th>
+                <th scope="col" className="text">
+                  Run
+                </th>
                 <th scope="col">P&amp;L after fees</th>
                 <th scope="col">Hit rate</th>
                 <th scope="col">Max drawdown</th>
