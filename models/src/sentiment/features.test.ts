@@ -27,7 +27,7 @@ describe('tokenize', () => {
 });
 
 describe('featurize', () => {
-  it('emits unigrams, bigrams and stems as the spec says', () => {
+  it('emits unigrams, bigrams, stems, lexicon and comparison features as the spec says', () => {
     expect(featureStrings('Shares surge today')).toEqual([
       'w1:shares',
       'w1:surge',
@@ -35,6 +35,19 @@ describe('featurize', () => {
       'w2:shares surge',
       'w2:surge today',
       's:share',
+      'L:p',
+      'L:1',
+      'F:up',
+    ]);
+    expect(featureStrings('EPS 0.9 vs 0.7').slice(-1)).toEqual(['cmp:gt']);
+    const bare = { ...FEATURE_SPEC, lexicons: [], numberComparisons: false, stems: false, wordNgrams: [1] };
+    expect(featureStrings('Shares surge: EPS 0.9 vs 0.7', bare)).toEqual([
+      'w1:shares',
+      'w1:surge',
+      'w1:eps',
+      'w1:<num>',
+      'w1:vs',
+      'w1:<num>',
     ]);
   });
 

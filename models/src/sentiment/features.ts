@@ -1,11 +1,20 @@
 /**
- * Feature hashing for the sentiment classifier: word unigrams and bigrams plus a crude stem of each
- * word (character n-grams are implemented but off in FEATURE_SPEC: they scored lower on the train
- * holdout), hashed (FNV-1a + murmur finalizer) into FEATURE_SPEC.buckets buckets.
+ * Feature hashing for the sentiment classifier: word unigrams and bigrams, a crude stem of each
+ * word, lexicon features (VADER valence and finance direction words, negation-aware) and the
+ * direction of an "A vs B" number comparison (character n-grams are implemented but off in
+ * FEATURE_SPEC: they scored lower on the train holdout), hashed (FNV-1a + murmur finalizer) into
+ * FEATURE_SPEC.buckets buckets.
  * The output is sparse — sorted bucket ids with their counts — which is exactly what the ONNX
  * graph consumes (Gather on the ids, counts as weights). Training and vibe run this same code.
  */
+import { FINANCE_WORDS_VERSION } from './finance-words.js';
+import { financeFeatures, vaderFeatures } from './lexicon-features.js';
+import { numberComparisonFeatures } from './number-comparison.js';
+import { stemOf } from './stem.js';
 import { TOKENIZER_VERSION, tokenize } from './tokenize.js';
+
+export { stemOf };
+export type Lexicon = 'vader' | 'finance';
 
 export interface FeatureSpec {
   readonly tokenizer: 'pt-sentiment-words';
@@ -16,6 +25,11 @@ export interface FeatureSpec {
   readonly charNgrams: readonly number[];
   /** Also emit a crude suffix-stripped stem of each word (`lowered` → `lower`). */
   readonly stems: boolean;
+  /** Pooled lexicon features (lexicon-features.ts); `finance` is versioned by financeWordsVersion. */
+  readonly lexicons: readonly Lexicon[];
+  readonly financeWordsVersion: number;
+  /** Emit `cmp:gt` / `cmp:lt` for an "A vs B" number comparison (number-comparison.ts). */
+  readonly numberComparisons: boolean;
 }
 
 export const FEATURE_SPEC: FeatureSpec = {
@@ -26,6 +40,9 @@ export const FEATURE_SPEC: FeatureSpec = {
   wordNgrams: [1, 2],
   charNgrams: [],
   stems: true,
+  lexicons: ['vader', 'finance'],
+  financeWordsVersion: FINANCE_WORDS_VERSION,
+  numberComparisons: true,
 };
 
 export interface SparseFeatures {
@@ -62,6 +79,9 @@ export function featureStrings(text: string, spec: FeatureSpec = FEATURE_SPEC): 
       if (stem !== token) out.push(`s:${stem}`);
     }
   }
+  if (spec.lexicons.includes('vader')) out.push(...vaderFeatures(tokens));
+  if (spec.lexicons.includes('finance')) out.push(...financeFeatures(tokens));
+  if (spec.numberComparisons) out.push(...numberComparisonFeatures(text));
   if (spec.charNgrams.length > 0) {
     for (const token of tokens) {
       if (token.startsWith('<')) continue;
@@ -82,15 +102,4 @@ export function featurize(text: string, spec: FeatureSpec = FEATURE_SPEC): Spars
   }
   const ids = [...counts.keys()].sort((a, b) => a - b);
   return { ids, counts: ids.map((id) => counts.get(id) ?? 0) };
-}
-
-const SUFFIXES = ['ings', 'ing', 'edly', 'ed', 's', 'ly'];
-
-/** Strips one common English suffix, keeping at least 3 letters (`cuts` → `cut`, `lowered` → `lower`). */
-export function stemOf(token: string): string {
-  if (token.length < 4 || token.startsWith('<')) return token;
-  for (const suffix of SUFFIXES) {
-    if (token.endsWith(suffix) && token.length - suffix.length >= 3) return token.slice(0, -suffix.length);
-  }
-  return token;
 }

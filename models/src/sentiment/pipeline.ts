@@ -120,7 +120,8 @@ export async function runSentimentPipeline(options: PipelineOptions = {}): Promi
         },
       ],
       training: {
-        algorithm: 'multinomial logistic regression, lazy Adam, L2, inverse-frequency class weights',
+        algorithm:
+          'multinomial logistic regression on hashed word n-grams, stems and lexicon features; lazy Adam, L2, inverse-frequency class weights',
         seed: trainOptions.seed,
         selection: 'early stopping on a stratified holdout of sent_train.csv, then a refit on all rows',
         holdoutFraction: trainOptions.holdoutFraction,
