@@ -28,6 +28,7 @@ describe('backtest flags', () => {
       dataDir: '/shared/data',
       startingCashE6: 1_000_000_000,
       clockIntervalMs: 1_000,
+      isModelUsed: false,
     });
     expect(
       parseBacktestArgs(

@@ -28,11 +28,13 @@ export interface BacktestArgs {
   readonly dataDir: string;
   readonly startingCashE6: number;
   readonly clockIntervalMs: number;
+  /** `--model`: feed the signal model's predictions (for a config with the model gate on). */
+  readonly isModelUsed: boolean;
 }
 
 export const USAGE = `usage: npm run backtest -- --strategy ${STRATEGIES.map((s) => s.id).join('|')} --data ${DATA_SETS.join(' | ')}
   [--config <json file>] [--seed N] [--out <dir>] [--data-dir <recorded data dir>]
-  [--cash <dollars, default 1000>] [--clock-ms <tick while holding, default 1000>]`;
+  [--cash <dollars, default 1000>] [--clock-ms <tick while holding, default 1000>] [--model]`;
 
 export interface ArgDefaults {
   readonly cwd: string;
@@ -68,6 +70,7 @@ export function parseBacktestArgs(argv: readonly string[], defaults: ArgDefaults
         'data-dir': { type: 'string' },
         cash: { type: 'string' },
         'clock-ms': { type: 'string' },
+        model: { type: 'boolean' },
       },
     }).values;
   } catch (err) {
@@ -116,5 +119,6 @@ export function parseBacktestArgs(argv: readonly string[], defaults: ArgDefaults
     dataDir: dataDir === undefined ? defaults.dataDir : resolve(defaults.cwd, dataDir),
     startingCashE6,
     clockIntervalMs: integer('--clock-ms', text('clock-ms'), 1_000, 1, 3_600_000),
+    isModelUsed: values.model === true,
   };
 }

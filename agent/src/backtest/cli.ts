@@ -14,7 +14,7 @@ import { runBacktestCommand } from './command.js';
 /** The repository's recorded data: `<repo>/../shared/data`. */
 const RECORDED_DATA_DIR = fileURLToPath(new URL('../../../../shared/data', import.meta.url));
 
-function main(): number {
+async function main(): Promise<number> {
   // Like agent/src/cli.ts, this entry is where the environment is read (the agent's data dir).
   // eslint-disable-next-line no-restricted-properties
   const env = process.env;
@@ -24,7 +24,7 @@ function main(): number {
       outDir: () => join(env.PT_DATA_DIR || defaultDataDir(process.platform, env), 'backtests'),
       dataDir: RECORDED_DATA_DIR,
     });
-    const output = runBacktestCommand(args, { nowMs: Date.now, stderr: process.stderr });
+    const output = await runBacktestCommand(args, { nowMs: Date.now, stderr: process.stderr });
     process.stdout.write(`${output.lines.join('\n')}\n`);
     return 0;
   } catch (err) {
@@ -39,4 +39,4 @@ function main(): number {
   }
 }
 
-process.exitCode = main();
+process.exitCode = await main();

@@ -6,10 +6,13 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_RISK_SETTINGS, type BacktestReport } from '@pt/protocol';
+import { MarketSignals } from '../ml/market-signals.js';
+import { SignalModel } from '../ml/signal-model.js';
 import { strategyById } from '../strategies/registry.js';
 import { HYPE_FADE_ID } from '../strategies/hype-fade/strategy.js';
 import { BacktestUsageError, type BacktestArgs } from './args.js';
 import { loadDataSet } from './data-sets.js';
+import { predictAlong, type ModelOutputs } from './model-outputs.js';
 import { contracts, dollars, isoTime, percentBps } from './format.js';
 import { renderReportHtml } from './html.js';
 import { progressBar, type ProgressSink } from './progress.js';
@@ -68,13 +71,30 @@ export function loadStrategyConfig(
   return parsed.data;
 }
 
-export function runBacktestCommand(args: BacktestArgs, io: CommandIo): CommandOutput {
+/** Runs the signal model along the data (`--model`), or nothing. */
+async function modelOutputs(args: BacktestArgs, data: Parameters<typeof predictAlong>[0], io: CommandIo) {
+  if (!args.isModelUsed) return undefined;
+  const model = await SignalModel.load();
+  try {
+    return await predictAlong(data, new MarketSignals(model), progressBar(io.stderr, 'signal model'));
+  } finally {
+    await model.model.close();
+  }
+}
+
+function modelNote(model: ModelOutputs): string {
+  return `Model gate input: ${model.id} (${model.runs} runs, at most one per market per 250 ms of data time). It was trained on these recorded data sets (a time split), so over its training span the gate is in-sample.`;
+}
+
+export async function runBacktestCommand(args: BacktestArgs, io: CommandIo): Promise<CommandOutput> {
   const definition = strategyById(args.strategyId);
   if (definition === undefined)
     throw new BacktestUsageError('--strategy', `unknown strategy "${args.strategyId}"`);
   const config = loadStrategyConfig(definition.configSchema, args.configFile);
   const loaded = loadDataSet(args.dataSet, args.dataDir);
+  const model = await modelOutputs(args, loaded.data, io);
   const result = runBacktest({
+    model,
     definition,
     config,
     data: loaded.data,
@@ -94,6 +114,7 @@ export function runBacktestCommand(args: BacktestArgs, io: CommandIo): CommandOu
   });
   const notes: string[] = [];
   if (definition.id === HYPE_FADE_ID) notes.push(NO_SENTIMENT_NOTE);
+  if (model !== undefined) notes.push(modelNote(model));
   notes.push(
     'Fills: each order goes immediate-or-cancel into the simulator matching engine (fees included) against the seeded maker ladder rebuilt around the latest recorded quote at or before it; recorded quotes carry no sizes, and our orders neither wait in a queue nor move later recorded prices.',
   );

@@ -23,6 +23,7 @@ import type {
 import { BacktestAccount } from './account.js';
 import { riskIntentOf, riskSnapshotOf } from './risk-inputs.js';
 import type { ReplayData } from './replay-data.js';
+import type { ModelOutputs } from './model-outputs.js';
 import { BacktestVenue } from './venue.js';
 
 const DAY_MS = 86_400_000;
@@ -39,6 +40,8 @@ export interface BacktestOptions {
   /** Clock tick interval for markets holding a position (exits on the time limit). */
   readonly clockIntervalMs: number;
   readonly onProgress?: (done: number, total: number) => void;
+  /** The signal model's prediction per replay item (`--model`); absent = no model output. */
+  readonly model?: ModelOutputs | undefined;
 }
 
 export interface BacktestFill {
@@ -128,8 +131,13 @@ export function runBacktest(options: BacktestOptions): BacktestResult {
     }
   };
 
-  const deliver = (market: number, event: StrategyEvent): boolean => {
-    const step = strategy.onEvent(states[market], event, contexts[market] ?? { closeTimeMs: null }, config);
+  const deliver = (market: number, event: StrategyEvent, ctx?: StrategyContext): boolean => {
+    const step = strategy.onEvent(
+      states[market],
+      event,
+      ctx ?? contexts[market] ?? { closeTimeMs: null },
+      config,
+    );
     states[market] = step.state;
     let isIntentSent = false;
     for (const decision of step.decisions) isIntentSent = handle(market, decision) || isIntentSent;
@@ -264,6 +272,23 @@ export function runBacktest(options: BacktestOptions): BacktestResult {
     }
   };
 
+  const model = options.model;
+  if (model !== undefined && model.up.length !== data.items.length) {
+    throw new Error(
+      `backtest: model outputs cover ${model.up.length} events, the data has ${data.items.length}`,
+    );
+  }
+  /** The market's context with the model's prediction for item i, when there is one. */
+  const modelContext = (i: number, market: number): StrategyContext | undefined => {
+    if (model === undefined) return undefined;
+    const probabilityUp = model.up[i] ?? Number.NaN;
+    if (Number.isNaN(probabilityUp)) return undefined;
+    return {
+      closeTimeMs: markets[market]?.closeTimeMs ?? null,
+      model: { id: model.id, probabilityUp, probabilityDown: model.down[i] ?? Number.NaN },
+    };
+  };
+
   const items = data.items;
   const total = items.length;
   let fromMs: number | null = null;
@@ -289,7 +314,7 @@ export function runBacktest(options: BacktestOptions): BacktestResult {
       }
     }
     dataEvents += 1;
-    deliver(market, event);
+    deliver(market, event, modelContext(i, market));
   }
   if (held.length > 0) tickHeld(Number.POSITIVE_INFINITY);
   options.onProgress?.(total, total);
