@@ -93,6 +93,25 @@ describe('npm run backtest', () => {
     expect(run.stderr).toContain('usage: npm run backtest');
   });
 
+  it('refuses a config market that is not in the data set, exit 2', () => {
+    const config = join(dir, 'markets.json');
+    writeFileSync(config, JSON.stringify({ tickers: ['KXNOPE-99'] }));
+    const run = backtest([
+      '--strategy',
+      'volatility-rider',
+      '--data',
+      'kalshi-trades',
+      '--data-dir',
+      dir,
+      '--config',
+      config,
+    ]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(
+      'backtest: --config: config: market(s) KXNOPE-99 are not in data set kalshi-trades',
+    );
+  });
+
   it('names the config field that is wrong, exit 2, and writes nothing', () => {
     const config = join(dir, 'bad.json');
     writeFileSync(config, JSON.stringify({ windowSize: 1 }));

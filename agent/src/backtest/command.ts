@@ -17,7 +17,7 @@ import { contracts, dollars, isoTime, percentBps } from './format.js';
 import { renderReportHtml } from './html.js';
 import { progressBar, type ProgressSink } from './progress.js';
 import { buildReport } from './report.js';
-import { runBacktest } from './run-backtest.js';
+import { runBacktest, selectMarkets } from './run-backtest.js';
 
 export interface CommandIo {
   readonly nowMs: () => number;
@@ -92,6 +92,11 @@ export async function runBacktestCommand(args: BacktestArgs, io: CommandIo): Pro
     throw new BacktestUsageError('--strategy', `unknown strategy "${args.strategyId}"`);
   const config = loadStrategyConfig(definition.configSchema, args.configFile);
   const loaded = loadDataSet(args.dataSet, args.dataDir);
+  try {
+    selectMarkets(definition, config, loaded.data);
+  } catch (err) {
+    throw new BacktestUsageError('--config', err instanceof Error ? err.message : String(err));
+  }
   const model = await modelOutputs(args, loaded.data, io);
   const result = runBacktest({
     model,
