@@ -61,17 +61,18 @@ function reporter(models: () => ReturnType<ModelRegistry['health']> | undefined,
 }
 
 describe('HealthReporter models component (real ModelRegistry, committed models)', () => {
-  it('shows each model fresh with its version and age, gates open, light green', async () => {
-    const now = trainedAtMs(SIGNAL_MODEL_NAME) + 2 * DAY_MS;
+  it('shows each model fresh with its version and age (floored to the hour), gates open, light green', async () => {
+    let now = trainedAtMs(SIGNAL_MODEL_NAME) + 2 * DAY_MS + 59 * 60_000;
     const models = await registry(() => now);
-    const detail = HealthDetail.parse(
-      reporter(
-        () => models.health(),
-        () => now,
-      ).healthDetail('ok'),
+    const health = reporter(
+      () => models.health(),
+      () => now,
     );
-    const component = detail.components.models;
+    const component = HealthDetail.parse(health.healthDetail('ok')).components.models;
     expect(component?.light).toBe('green');
+    // Within the hour the component is unchanged, so the status publisher does not push it again.
+    now += 30_000;
+    expect(health.healthDetail('ok').components.models).toEqual(component);
     const signal = component?.models.find((m) => m.name === SIGNAL_MODEL_NAME);
     expect(signal).toEqual({
       name: SIGNAL_MODEL_NAME,

@@ -7,6 +7,12 @@
 import type { ComponentHealth, HealthDetail, ModelHealth } from '@pt/protocol';
 import type { ModelStatus, ModelsHealth } from '../ml/index.js';
 
+/**
+ * Ages go out floored to the hour: the status publisher pushes `health.changed` whenever the
+ * detail differs (it polls every second), so a millisecond age would push every poll.
+ */
+export const MODEL_AGE_STEP_MS = 3_600_000;
+
 export type ModelsComponent = NonNullable<HealthDetail['components']['models']>;
 
 export const MODELS_NOT_LOADED =
@@ -37,7 +43,11 @@ export function modelHealth(status: ModelStatus, nowMs: number): ModelHealth {
     gate: status.state === 'ready' ? 'open' : 'closed',
     isStale: status.state === 'stale',
     trainedAtMs,
-    ageMs: trainedAtMs === null ? null : Math.max(0, nowMs - trainedAtMs),
+    ageMs: trainedAtMs === null ? null : floorToStep(Math.max(0, nowMs - trainedAtMs)),
     reason: status.reason,
   };
+}
+
+function floorToStep(ms: number): number {
+  return ms - (ms % MODEL_AGE_STEP_MS);
 }

@@ -27,7 +27,7 @@ export const ModelHealth = z.object({
   gate: z.enum(['open', 'closed']),
   isStale: z.boolean(),
   trainedAtMs: TimestampMs.nullable(),
-  /** Now − trainedAt when checked; null when refused. */
+  /** Now − trainedAt when checked, floored to the hour (a pushed health changes at most hourly); null when refused. */
   ageMs: z.int().min(0).nullable(),
   /** Why the gate is closed (stale or refused), null when open. */
   reason: z.string().min(1).nullable(),

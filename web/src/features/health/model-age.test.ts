@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { formatModelAge } from './model-age.js';
 
 describe('formatModelAge', () => {
-  it('minutes under an hour, hours under a day, then days to a tenth (rounded down)', () => {
-    expect(formatModelAge(0)).toBe('0 min');
-    expect(formatModelAge(59 * 60_000 + 59_999)).toBe('59 min');
+  it('under an hour, hours under a day, then days to a tenth (rounded down)', () => {
+    expect(formatModelAge(0)).toBe('under 1 h');
+    expect(formatModelAge(59 * 60_000 + 59_999)).toBe('under 1 h');
     expect(formatModelAge(3_600_000)).toBe('1 h');
     expect(formatModelAge(86_399_999)).toBe('23 h');
     expect(formatModelAge(86_400_000)).toBe('1.0 days');
