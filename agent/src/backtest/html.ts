@@ -36,14 +36,15 @@ export function lineChart(
   const spanX = Math.max(1, last.atMs - first.atMs);
   const spanY = Math.max(1, hi - lo);
   const x = (t: number) => PAD + ((t - first.atMs) / spanX) * (WIDTH - 2 * PAD);
-  const y = (v: number) => HEIGHT - PAD / 2 - ((v - lo) / spanY) * (HEIGHT - PAD);
+  // Plot between y = PAD/2 and HEIGHT − PAD; the row below holds the low value and the times.
+  const y = (v: number) => HEIGHT - PAD - ((v - lo) / spanY) * (HEIGHT - 1.5 * PAD);
   const path = points.map((p, i) => `${x(p.atMs).toFixed(1)},${y(values[i] ?? 0).toFixed(1)}`).join(' ');
   return [
     `<figure><figcaption>${escapeHtml(title)}</figcaption>`,
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-label="${escapeHtml(title)}">`,
     `<rect x="0" y="0" width="${WIDTH}" height="${HEIGHT}" fill="#fff" stroke="#ccc"/>`,
     `<text x="4" y="14" font-size="11">${escapeHtml(dollars(hi))}</text>`,
-    `<text x="4" y="${HEIGHT - 4}" font-size="11">${escapeHtml(dollars(lo))}</text>`,
+    `<text x="4" y="${HEIGHT - PAD + 14}" font-size="11">${escapeHtml(dollars(lo))}</text>`,
     `<text x="${PAD}" y="${HEIGHT - 4}" font-size="11">${escapeHtml(isoTime(first.atMs))}</text>`,
     `<text x="${WIDTH - PAD}" y="${HEIGHT - 4}" font-size="11" text-anchor="end">${escapeHtml(isoTime(last.atMs))}</text>`,
     `<polyline fill="none" stroke="#1f6feb" stroke-width="1.5" points="${path}"/>`,
