@@ -10,12 +10,14 @@ import { TradingState, type MarketTicker, type Order } from '@pt/protocol';
 import type { KalshiHttp } from '../src/connectors/kalshi/http/index.js';
 import { AgentRig, eventually } from '../test/helpers/agent-rig.js';
 import { startVibe, type VibeProcess } from '../test/sentiment/vibe-process.js';
+import { BalanceHistory } from './invariants/balance-history.js';
 import { HaltMonitor } from './invariants/halt-monitor.js';
 
 export { eventually };
 
 export class ChaosContext {
   readonly monitor: HaltMonitor;
+  readonly balances: BalanceHistory;
   private sequence = 0;
 
   private constructor(
@@ -24,6 +26,7 @@ export class ChaosContext {
     private readonly keyDir: string,
   ) {
     this.monitor = new HaltMonitor((method, path) => this.call(method, path));
+    this.balances = new BalanceHistory(async () => (await this.venue().getBalance()).balanceE6);
   }
 
   static async start(seed: number): Promise<ChaosContext> {
@@ -38,11 +41,13 @@ export class ChaosContext {
     const ctx = new ChaosContext(rig, vibe, keyDir);
     await rig.launch();
     ctx.monitor.start();
+    ctx.balances.start();
     return ctx;
   }
 
   async close(): Promise<void> {
     this.monitor.stop();
+    this.balances.stop();
     await this.rig.terminate().catch(() => null);
     await this.rig.close();
     await this.vibe.stop();

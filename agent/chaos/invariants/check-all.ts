@@ -1,8 +1,7 @@
 /**
  * Runs every invariant after a scenario, against the live agent and venue:
- * 1. ledger equals venue truth (retried while the agent converges, up to `settleMs`: its portfolio
- *    re-reads the balance after each reconciliation or fill and every 30 s, so a resting order
- *    alone may leave the balance behind for up to 30 s);
+ * 1. ledger equals venue truth (retried while the agent converges, up to `settleMs`; the
+ *    balance may lag the venue by the agent's 30 s refresh: see balance-history.ts);
  * 2. zero duplicate venue orders; 3. zero new exposure while halted (the scenario's span);
  * 4. Flatten All, pressed now, leaves flat or reports residuals within 5 s (then trading resumes).
  */
@@ -24,7 +23,7 @@ async function converged(
   for (;;) {
     const venue = await readVenueTruth(ctx.venue());
     const agent = await readAgentView((method, path) => ctx.call(method, path));
-    const violations = ledgerEqualsVenue(agent, venue);
+    const violations = ledgerEqualsVenue(agent, venue, ctx.balances.recent());
     if (violations.length === 0 || Date.now() > deadline)
       return { agent, venue, violations, seconds: (Date.now() - startedMs) / 1000 };
     await new Promise((resolve) => setTimeout(resolve, 1_000));
@@ -61,7 +60,7 @@ async function flattenNow(ctx: ChaosContext): Promise<InvariantVerdict> {
 export async function checkInvariants(
   ctx: ChaosContext,
   fromMs: number,
-  settleMs = 35_000,
+  settleMs = 20_000,
 ): Promise<InvariantVerdict[]> {
   const { agent, venue, violations, seconds } = await converged(ctx, settleMs);
   const verdicts: InvariantVerdict[] = [

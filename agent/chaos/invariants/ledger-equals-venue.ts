@@ -3,19 +3,24 @@
  * the agent's list under the same client order id and order id, working on one side exactly when
  * it rests on the other, with the same filled count; no acknowledged agent order is missing from
  * the venue; no order is left unresolved (`submitting`/`unknown`); fills per order, non-zero
- * positions and the cash balance are equal.
+ * positions and the cash balance are equal (the balance as the venue reported it now or within the
+ * agent's refresh lag: `recentBalancesE6`).
  */
 import type { AgentOrderRow, AgentView, VenueTruth } from './views.js';
 
 const WORKING = new Set<AgentOrderRow['status']>(['resting', 'partially_filled']);
 const UNRESOLVED = new Set<AgentOrderRow['status']>(['submitting', 'unknown']);
 
-export function ledgerEqualsVenue(agent: AgentView, venue: VenueTruth): string[] {
+export function ledgerEqualsVenue(
+  agent: AgentView,
+  venue: VenueTruth,
+  recentBalancesE6: readonly number[] = [],
+): string[] {
   return [
     ...orderViolations(agent, venue),
     ...fillViolations(agent, venue),
     ...positionViolations(agent, venue),
-  ].concat(balanceViolations(agent, venue));
+  ].concat(balanceViolations(agent, venue, recentBalancesE6));
 }
 
 function orderViolations(agent: AgentView, venue: VenueTruth): string[] {
@@ -66,8 +71,9 @@ function positionViolations(agent: AgentView, venue: VenueTruth): string[] {
   return out;
 }
 
-function balanceViolations(agent: AgentView, venue: VenueTruth): string[] {
+function balanceViolations(agent: AgentView, venue: VenueTruth, recent: readonly number[]): string[] {
   if (agent.availableE6 === venue.balanceE6) return [];
+  if (agent.availableE6 !== null && recent.includes(agent.availableE6)) return [];
   return [`balance: agent ${agent.availableE6 ?? 'unknown'}, venue ${venue.balanceE6} (E6)`];
 }
 

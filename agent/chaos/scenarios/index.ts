@@ -1,5 +1,13 @@
 /** Every chaos scenario, in the order the suite runs them (the SIGKILL and drift ones restart the agent). */
 import type { Scenario } from '../types.js';
+import { flattenDuringDisconnect } from './flatten-during-disconnect.js';
+import { marketDisputed } from './market-disputed.js';
+import { marketSettled } from './market-settled.js';
+import { schemaDrift } from './schema-drift.js';
+import { sigkillAckFill } from './sigkill-ack-fill.js';
+import { sigkillIntentAck } from './sigkill-intent-ack.js';
+import { tradingPause } from './trading-pause.js';
+import { vibeDown } from './vibe-down.js';
 import { duplicateClientOrderId } from './duplicate-client-order-id.js';
 import { http5xxBurst } from './http-5xx-burst.js';
 import { lostCreateResponse } from './lost-create-response.js';
@@ -16,6 +24,14 @@ export const SCENARIOS: readonly Scenario[] = [
   http5xxBurst,
   lostCreateResponse,
   duplicateClientOrderId,
+  sigkillIntentAck,
+  sigkillAckFill,
+  tradingPause,
+  marketSettled,
+  marketDisputed,
+  vibeDown,
+  flattenDuringDisconnect,
+  schemaDrift,
 ];
 
 /** The named scenarios (all when none is named); throws on an unknown name, listing the known ones. */
