@@ -1,8 +1,9 @@
 /**
  * The backtest reports on disk: `<data-dir>/backtests/<id>.json`, one `BacktestReport` each, as
  * `npm run backtest` writes them. Read on every request (a run finishing while the agent runs shows
- * up at once). A file that does not parse — bad JSON, off-schema, a name that is not a BacktestId
- * or that differs from its `summary.id`, too large — is skipped and logged, never fatal.
+ * up at once; unchanged files come from a cache keyed by size and mtime). A file that does not
+ * parse — bad JSON, off-schema, a name that is not a BacktestId or that differs from its
+ * `summary.id`, too large — is skipped and logged (once per version of the file), never fatal.
  */
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -24,6 +25,9 @@ export class BacktestFiles {
     return new BacktestFiles(join(dataDir, 'backtests'), logger.child({ component: 'backtests' }));
   }
 
+  /** Summaries by file name, keyed by size and mtime: a list re-reads only new or changed files. */
+  private readonly cache = new Map<string, { stamp: string; summary: BacktestSummary | null }>();
+
   constructor(
     readonly dir: string,
     private readonly logger: Logger,
@@ -33,27 +37,40 @@ export class BacktestFiles {
   async list(): Promise<BacktestSummary[]> {
     let names: string[];
     try {
-      names = await readdir(this.dir);
+      names = (await readdir(this.dir)).filter((n) => n.endsWith('.json')).sort();
     } catch (err) {
       if (isCode(err, 'ENOENT')) return [];
       throw err;
     }
+    for (const name of this.cache.keys()) if (!names.includes(name)) this.cache.delete(name);
     const summaries: BacktestSummary[] = [];
-    for (const name of names.filter((n) => n.endsWith('.json')).sort()) {
-      const id = name.slice(0, -'.json'.length);
-      if (!BacktestId.safeParse(id).success) {
-        this.logger.warn(
-          { file: join(this.dir, name) },
-          'backtest file skipped: its name is not a backtest id',
-        );
-        continue;
-      }
-      const result = await this.read(id);
-      if (result.kind === 'found') summaries.push(result.report.summary);
+    for (const name of names) {
+      const summary = await this.summaryOf(name);
+      if (summary !== null) summaries.push(summary);
     }
     return summaries.sort(
       (a, b) => b.createdAtMs - a.createdAtMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
     );
+  }
+
+  /** A file's summary, from the cache while its size and mtime hold (a bad file is logged once). */
+  private async summaryOf(name: string): Promise<BacktestSummary | null> {
+    const file = join(this.dir, name);
+    const info = await stat(file).catch(() => null);
+    if (info === null) return null;
+    const stamp = `${info.size}:${info.mtimeMs}`;
+    const cached = this.cache.get(name);
+    if (cached?.stamp === stamp) return cached.summary;
+    const id = name.slice(0, -'.json'.length);
+    let summary: BacktestSummary | null = null;
+    if (!BacktestId.safeParse(id).success) {
+      this.logger.warn({ file }, 'backtest file skipped: its name is not a backtest id');
+    } else {
+      const result = await this.read(id);
+      if (result.kind === 'found') summary = result.report.summary;
+    }
+    this.cache.set(name, { stamp, summary });
+    return summary;
   }
 
   /** One report by id (already a valid BacktestId: no path can escape the folder). */
