@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LIVE_ACK_PHRASE } from '@pt/protocol';
 import { setAgentRest } from '../../app/services.js';
@@ -66,5 +66,24 @@ describe('SetupPanel (fake agent client)', () => {
       },
     ]);
     expect(screen.getByTestId('switch-outcome').textContent).toContain('CONFLICT');
+  });
+});
+
+describe('SetupPanel first paint', () => {
+  afterEach(() => localStorage.clear());
+
+  it('paints open at once when this browser last saw it open (no shift when the agent answers)', async () => {
+    localStorage.setItem('pt.setup.isOpen', 'true');
+    const { container } = render(<SetupPanel />);
+    expect(container.querySelector('details')?.open).toBe(true);
+    await screen.findByText('No Kalshi key stored yet.');
+    expect(container.querySelector('details')?.open).toBe(true);
+  });
+
+  it('remembers what the agent decided for the next load', async () => {
+    const { container } = render(<SetupPanel />);
+    expect(container.querySelector('details')?.open).toBe(false);
+    await waitFor(() => expect(container.querySelector('details')?.open).toBe(true));
+    await waitFor(() => expect(localStorage.getItem('pt.setup.isOpen')).toBe('true'));
   });
 });

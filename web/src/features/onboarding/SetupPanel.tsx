@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { KeyStep } from './KeyStep.js';
 import { ModeStep } from './ModeStep.js';
 import { useOnboardingStore } from './onboarding.store.js';
+import { readSetupOpen, writeSetupOpen } from './setup-open.js';
 
 const REFRESH_MS = 5_000;
 
@@ -13,13 +14,15 @@ export function SetupPanel() {
   const { credentials, loadError, load } = useOnboardingStore();
   const hasKey = (credentials?.credentials.length ?? 0) > 0;
   // Decided once, when the agent first answers; the trader's own open / close wins after that.
-  const [isOpen, setIsOpen] = useState(false);
+  // Until then it is painted as this browser last saw it (no shift of the panels below on reload).
+  const [isOpen, setIsOpen] = useState(() => readSetupOpen() ?? false);
   const isDecided = useRef(false);
   useEffect(() => {
     if (credentials === null || isDecided.current) return;
     isDecided.current = true;
     setIsOpen(!hasKey);
   }, [credentials, hasKey]);
+  useEffect(() => writeSetupOpen(isOpen), [isOpen]);
   useEffect(() => void load(), [load]);
   // While open, re-read: a key imported with the CLI shows up, and a keychain that was briefly
   // unavailable (locked, busy) is read again.
@@ -39,10 +42,18 @@ export function SetupPanel() {
             Setup not loaded: {loadError}
           </p>
         )}
-        <div className="setup-steps">
-          <KeyStep />
-          <ModeStep />
-        </div>
+        {/* The steps appear once the agent has answered, in a space reserved at their size: they
+            never fill in piecemeal under the trader's eyes, shifting what is below. */}
+        {credentials === null && loadError === null ? (
+          <div className="setup-steps setup-loading" aria-busy="true">
+            <p className="muted">Reading the agent’s keys and mode…</p>
+          </div>
+        ) : (
+          <div className="setup-steps">
+            <KeyStep />
+            <ModeStep />
+          </div>
+        )}
       </details>
     </section>
   );
