@@ -23,7 +23,7 @@ export function PopOutButton({
       title={`Open ${label} in its own window`}
       onClick={() => openPopOut(panel, ticker)}
     >
-      ⧉
+      Pop out
     </button>
   );
 }
