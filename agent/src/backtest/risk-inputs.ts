@@ -36,11 +36,14 @@ export interface SnapshotState {
 }
 
 export function riskSnapshotOf(state: SnapshotState): RiskSnapshot {
-  const positions: MarketPosition[] = state.positions.map((p) => ({
-    ticker: state.tickerOf(p.ticker),
-    positionCountE2: signedCountE2(p.positionE2),
-    costE6: moneyE6(p.positionCostE6),
-  }));
+  // The venue keeps a record for every market ever traded; a flat one weighs nothing in risk.
+  const positions: MarketPosition[] = state.positions
+    .filter((p) => p.positionE2 !== 0)
+    .map((p) => ({
+      ticker: state.tickerOf(p.ticker),
+      positionCountE2: signedCountE2(p.positionE2),
+      costE6: moneyE6(p.positionCostE6),
+    }));
   return {
     mode: 'active',
     nowMs: state.nowMs,
