@@ -4,7 +4,8 @@
  * counts the book frames the agent actually streams; three Chromium tabs (one shared connection)
  * follow the busiest markets while the page probe measures frames/s, update-to-paint latency and
  * long tasks. Then the initial JS size of web/dist and Lighthouse. Figures only, no assertions.
- * PT_WEB_BENCH_SPEED overrides the replay speed; PT_WEB_BENCH_SECONDS the measuring window;
+ * The load is the sim's `--churn` load generation (PT_WEB_BENCH_CHURN changes/s, default 10,000;
+ * 0 = replay at PT_WEB_BENCH_SPEED×, see stack.ts); PT_WEB_BENCH_SECONDS the measuring window;
  * PT_WEB_BENCH_SKIP_LIGHTHOUSE=1 skips Lighthouse.
  */
 import { initialJsSize } from './bundle-size.js';
@@ -55,7 +56,7 @@ try {
       unit: 'updates/s',
       // The load asked for is ≈ 10,000/s: met within 10 %.
       target: { op: '>=', value: TARGET_UPDATES_PER_S * 0.9 },
-      note: `across ${tickers.length} markets (sim --speed ${SPEED}; ${tabRate.toFixed(0)}/s on the ${busiest.length} markets the tabs show)`,
+      note: `across ${tickers.length} markets (${stack.load}; the sim made ${stack.simChurn()?.updatesPerS ?? 'n/a'}/s; ${tabRate.toFixed(0)}/s on the ${busiest.length} markets the tabs show)`,
     });
     if (rate < TARGET_UPDATES_PER_S * 0.9)
       out(info('load', `10k updates/s was NOT reached; the figures below are at ${rate.toFixed(0)}/s`));
