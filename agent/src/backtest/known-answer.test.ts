@@ -23,6 +23,7 @@ import { describe, expect, it } from 'vitest';
 import { BacktestReport } from '@pt/protocol';
 import { buildReport } from './report.js';
 import { runBacktest } from './run-backtest.js';
+import { bookTop, mergeStreams } from './replay-data.js';
 import { T0, TICKER, handOptions } from './test-series.js';
 
 describe('backtest known answer', () => {
@@ -95,5 +96,45 @@ describe('backtest known answer', () => {
 
   it('produces a report the wire schema accepts', () => {
     expect(() => BacktestReport.parse(JSON.parse(JSON.stringify(report)))).not.toThrow();
+  });
+});
+
+/**
+ * The time limit fires on a clock tick. Same entry at 4 s (buy 10 at 55¢, fee $0.18, cash
+ * $994.32), maxHoldMs 10 s, then no data until 60 s. Ticks every second from 5 s; at 14 s the
+ * position is 10 s old → exit (time limit): sell 10 at the last bid 54¢. Proceeds $5.40, fee 0.07 ×
+ * 10 × 0.54 × 0.46 = $0.17388 → $0.1739, change +$5.2261 floored to +$5.22 (fee $0.18). Round trip
+ * −5.68 + 5.22 = −$0.46, a loss; 10 ticks, then flat: no more ticks.
+ */
+describe('backtest known answer: time limit on a clock tick', () => {
+  const base = handOptions();
+  const S = 1_000;
+  const events = [
+    ...base.data.items.map((i) => i.event).filter((e) => e.atMs <= T0 + 5 * S),
+    bookTop(TICKER, T0 + 60 * S, 54, 56),
+    bookTop(TICKER, T0 + 7_200 * S, 54, 56),
+  ];
+  const data = mergeStreams('hand', [{ ticker: TICKER, depthScaleContracts: 100, events }]);
+  const definition = base.definition;
+  const result = runBacktest({
+    ...base,
+    data,
+    config: definition.configSchema.parse({
+      windowSize: 3,
+      sampleIntervalMs: 0,
+      zThreshold: 2,
+      preCloseWindowMs: 0,
+      maxHoldMs: 10_000,
+    }),
+  });
+
+  it('exits at the tick the position reaches its time limit, at the last replayed bid', () => {
+    expect(result.fills.map((f) => [f.atMs - T0, f.side, f.priceE4, f.countE2, f.feeE6, f.reason])).toEqual([
+      [4_000, 'bid', 5500, 1000, 180_000, 'volatility breakout up'],
+      [14_000, 'ask', 5400, 1000, 180_000, 'exit (time limit)'],
+    ]);
+    expect(result.clockTicks).toBe(10);
+    expect(result.account.roundTrips).toEqual([{ market: 0, pnlE6: -460_000, closedAtMs: T0 + 14_000 }]);
+    expect(result.account.equityE6).toBe(999_540_000);
   });
 });

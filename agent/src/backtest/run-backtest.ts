@@ -139,21 +139,21 @@ export function runBacktest(options: BacktestOptions): BacktestResult {
       config,
     );
     states[market] = step.state;
-    let isIntentSent = false;
-    for (const decision of step.decisions) isIntentSent = handle(market, decision) || isIntentSent;
-    return isIntentSent;
+    let isVenueUnmoved = false;
+    for (const decision of step.decisions) isVenueUnmoved = handle(market, decision) || isVenueUnmoved;
+    return isVenueUnmoved;
   };
 
+  /** True when an order reached the venue and nothing came of it (the same book would answer the same). */
   const handle = (market: number, decision: Decision): boolean => {
     if (decision.kind === 'not_traded') {
       bump(notTraded, decision.reason);
       return false;
     }
-    send(market, decision);
-    return true;
+    return send(market, decision);
   };
 
-  const send = (market: number, intent: IntentDecision): void => {
+  const send = (market: number, intent: IntentDecision): boolean => {
     const info = markets[market];
     const ticker = tickers[market];
     if (info === undefined || ticker === undefined || intent.ticker !== info.ticker) {
@@ -185,23 +185,24 @@ export function runBacktest(options: BacktestOptions): BacktestResult {
     const decision = evaluateOrder(riskIntentOf(ticker, intent), snapshot, riskSettings);
     if (!decision.ok) {
       bump(riskDenied, decision.rule);
-      return;
+      return false;
     }
     if (quote === null) {
       bump(notTraded, 'book_not_quotable');
-      return;
+      return false;
     }
     recentOrderTimesMs.push(nowMs);
     const result = venue.place(nowMs, info, quote, intent);
     if (result.kind === 'rejected') {
       bump(notTraded, `venue_rejected:${result.code}`);
-      return;
+      return true;
     }
     if (result.kind === 'not_filled') {
       bump(notTraded, 'ioc_not_filled');
-      return;
+      return true;
     }
     onFilled(market, intent, result.fills, result.cashDeltaE6);
+    return false;
   };
 
   const onFilled = (
@@ -267,7 +268,8 @@ export function runBacktest(options: BacktestOptions): BacktestResult {
       advanceTo(atMs);
       nextTickMs[market] = atMs + options.clockIntervalMs;
       clockTicks += 1;
-      // An exit sent on a tick that did not fill would meet the same book until new data arrives.
+      // An order sent on a tick that came to nothing would meet the same book until new data
+      // arrives; a risk denial is not paused (the order-rate window, say, moves with time).
       if (deliver(market, { type: 'clock', atMs })) isTickPaused[market] = true;
     }
   };
