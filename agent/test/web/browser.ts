@@ -40,9 +40,11 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-export async function launchBrowser(): Promise<BrowserSession> {
+/** `artifacts`: where `screenshot` writes (default ARTIFACTS). */
+export async function launchBrowser(options: { artifacts?: string } = {}): Promise<BrowserSession> {
+  const artifacts = options.artifacts ?? ARTIFACTS;
   const profile = mkdtempSync(join(tmpdir(), 'pt-chromium-'));
-  mkdirSync(ARTIFACTS, { recursive: true });
+  mkdirSync(artifacts, { recursive: true });
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
@@ -71,7 +73,7 @@ export async function launchBrowser(): Promise<BrowserSession> {
     problems,
     watch,
     screenshot: async (page, name) => {
-      const path = join(ARTIFACTS, `${name}.png`);
+      const path = join(artifacts, `${name}.png`);
       await page.screenshot({ path, fullPage: true });
       return path;
     },
