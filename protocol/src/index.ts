@@ -241,3 +241,13 @@ export {
   BacktestReport,
   BacktestList,
 } from './rest/backtest.js';
+export {
+  MARKET_TRADES_PATH,
+  MAX_MARKET_TRADES_PAGE,
+  marketTradesPath,
+  MarketTradesParams,
+  MarketTradesQuery,
+  TakerSide,
+  MarketTrade,
+  MarketTradesPage,
+} from './rest/market-trades.js';

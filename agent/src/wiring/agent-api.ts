@@ -19,6 +19,7 @@ import { devicesRoutes } from '../api/routes/devices.routes.js';
 import { environmentRoutes } from '../api/routes/environment.routes.js';
 import { flattenRoutes } from '../api/routes/flatten.routes.js';
 import { marketsRoutes } from '../api/routes/markets.routes.js';
+import { marketTradesRoutes } from '../api/routes/market-trades.routes.js';
 import { ordersRoutes } from '../api/routes/orders.routes.js';
 import { portfolioRoutes } from '../api/routes/portfolio.routes.js';
 import { pairRoutes } from '../api/routes/pair.routes.js';
@@ -211,6 +212,7 @@ export function buildAgentApi(deps: AgentApiDeps): AgentApi {
         flattenRoutes(flatten),
         portfolioRoutes(new PortfolioQueries(() => portfolio.current())),
         marketsRoutes({ venue: () => currentMarketsVenue(runtime) }),
+        marketTradesRoutes({ venue: () => currentMarketsVenue(runtime) }),
         sentimentRoutes(() => sentiment),
         strategiesRoutes(strategies),
         backtestsRoutes(BacktestFiles.inDataDir(config.dataDir, logger)),

@@ -8,6 +8,9 @@ import {
   DeviceList,
   EnvironmentOverview,
   ErrorBody,
+  MarketTicker,
+  MarketTradesQuery,
+  marketTradesPath,
   CredentialsOverview,
   FlattenRequest,
   PairRequest,
@@ -174,6 +177,30 @@ describe('the agent API under generated bad input', () => {
         const body = ErrorBody.parse(JSON.parse(text));
         if (res.status === 422) expect(body.message).toContain(String(body.details?.['field']));
       }),
+      { numRuns: RUNS_PER_PATH_TARGET, seed: SEED },
+    );
+  }, 120_000);
+
+  it('refuses bad market trades tickers and queries naming them', async () => {
+    const badTicker = fc
+      .string({ minLength: 1, maxLength: 80 })
+      .filter((s) => s !== '.' && s !== '..' && !MarketTicker.safeParse(s).success);
+    const badQuery = fc
+      .record({ limit: fc.string({ maxLength: 12 }), cursor: fc.string({ maxLength: 300 }) })
+      .filter((q) => !MarketTradesQuery.safeParse(q).success);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          badTicker.map((t) => marketTradesPath(t)),
+          badQuery.map(
+            (q) => `${marketTradesPath('KXHIGHNY-25NOV25-B58.5')}?${new URLSearchParams(q).toString()}`,
+          ),
+        ),
+        async (path) => {
+          const res = await agent().call('GET', path);
+          await expectFieldNamedRefusal(res, `GET ${path}`);
+        },
+      ),
       { numRuns: RUNS_PER_PATH_TARGET, seed: SEED },
     );
   }, 120_000);
