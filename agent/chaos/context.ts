@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { TradingState, type MarketTicker, type Order } from '@pt/protocol';
 import type { KalshiHttp } from '../src/connectors/kalshi/http/index.js';
 import { AgentRig, eventually } from '../test/helpers/agent-rig.js';
+import { startWsCutProxy, type WsCutProxy } from '../test/helpers/ws-cut-proxy.js';
 import { startVibe, type VibeProcess } from '../test/sentiment/vibe-process.js';
 import { BalanceHistory } from './invariants/balance-history.js';
 import { HaltMonitor } from './invariants/halt-monitor.js';
@@ -23,6 +24,8 @@ export class ChaosContext {
   private constructor(
     readonly rig: AgentRig,
     readonly vibe: VibeProcess,
+    /** The agent's WS goes through it: `wsProxy.cut()` holds a disconnect as long as needed. */
+    readonly wsProxy: WsCutProxy,
     private readonly keyDir: string,
   ) {
     this.monitor = new HaltMonitor((method, path) => this.call(method, path));
@@ -38,7 +41,9 @@ export class ChaosContext {
     // Sentiment tuned so the kill switch is observable within seconds (flags keep url and key).
     const config = { vibe: { url: vibe.url, pollIntervalS: 1, killAfterS: 3 } };
     writeFileSync(join(rig.dataDir, 'config.json'), JSON.stringify(config), { mode: 0o600 });
-    const ctx = new ChaosContext(rig, vibe, keyDir);
+    const wsProxy = await startWsCutProxy(rig.sim.ws);
+    rig.wsUrl = wsProxy.ws;
+    const ctx = new ChaosContext(rig, vibe, wsProxy, keyDir);
     await rig.launch();
     ctx.monitor.start();
     ctx.balances.start();
@@ -50,6 +55,7 @@ export class ChaosContext {
     this.balances.stop();
     await this.rig.terminate().catch(() => null);
     await this.rig.close();
+    await this.wsProxy.close();
     await this.vibe.stop();
     rmSync(this.keyDir, { recursive: true, force: true });
   }

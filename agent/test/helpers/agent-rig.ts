@@ -49,6 +49,8 @@ export class AgentRig {
   readonly dataDir = tempDataDir();
   token = '';
   running: RunningAgent | undefined;
+  /** The WS URL every launch passes (the simulator's, or a forwarder in front of it). */
+  wsUrl: string;
 
   /** Fixed across restarts: a paired device's token is bound to the agent's origin (its port). */
   constructor(
@@ -56,14 +58,16 @@ export class AgentRig {
     readonly port: number,
     /** Flags added to every launch (e.g. `--vibe-url`, `--vibe-key-file`). */
     private readonly extraArgs: readonly string[] = [],
-  ) {}
+  ) {
+    this.wsUrl = sim.ws;
+  }
 
   static async start(seed: number, extraArgs: readonly string[] = []): Promise<AgentRig> {
     return new AgentRig(await startSimVenue({ seed }), await freePort(), extraArgs);
   }
 
   /** Starts the agent on the rig's data dir (pairing a device on the first start). */
-  async launch(restUrl: string = this.sim.rest): Promise<RunningAgent> {
+  async launch(restUrl: string = this.sim.rest, wsUrl: string = this.wsUrl): Promise<RunningAgent> {
     const agent = spawnCli([
       '--port',
       String(this.port),
@@ -74,7 +78,7 @@ export class AgentRig {
       '--sim-rest',
       restUrl,
       '--sim-ws',
-      this.sim.ws,
+      wsUrl,
       ...this.extraArgs,
     ]);
     const ready = await waitForReady(agent);
