@@ -1,6 +1,6 @@
 /**
- * The classifier's math in plain TypeScript: hashed features (L2-normalised counts) → a weight row
- * per bucket → summed logits + bias → softmax. This is the reference the ONNX graph
+ * The classifier's math in plain TypeScript: hashed features (sublinear counts log(1 + c),
+ * L2-normalised) → a weight row per bucket → summed logits + bias → softmax. This is the reference the ONNX graph
  * (sentiment-graph.ts) must reproduce; the test compares the two at 1e-5.
  */
 import type { SparseFeatures } from './features.js';
@@ -13,12 +13,16 @@ export interface LinearWeights {
   readonly bias: Float32Array;
 }
 
-/** L2-normalised counts: short and long texts weigh the same. */
+/**
+ * Sublinear term frequency, L2-normalised: a repeated feature counts log(1 + c) (a count of 0, the
+ * graph's padding, stays 0), and short and long texts weigh the same.
+ */
 export function normalisedCounts(features: SparseFeatures): number[] {
+  const tf = features.counts.map((c) => Math.log1p(c));
   let sumSquares = 0;
-  for (const c of features.counts) sumSquares += c * c;
+  for (const t of tf) sumSquares += t * t;
   const norm = Math.sqrt(Math.max(sumSquares, NORM_EPSILON));
-  return features.counts.map((c) => c / norm);
+  return tf.map((t) => t / norm);
 }
 
 /** Floor under the sum of squares so an empty text gives zero features, not NaN. */

@@ -121,7 +121,7 @@ export async function runSentimentPipeline(options: PipelineOptions = {}): Promi
       ],
       training: {
         algorithm:
-          'multinomial logistic regression on hashed word n-grams, stems and lexicon features; lazy Adam, L2, inverse-frequency class weights',
+          'multinomial logistic regression on hashed word n-grams, stems and lexicon features (log(1 + count), L2-normalised); lazy Adam, L2, inverse-frequency class weights',
         seed: trainOptions.seed,
         selection: 'early stopping on a stratified holdout of sent_train.csv, then a refit on all rows',
         holdoutFraction: trainOptions.holdoutFraction,

@@ -1,8 +1,8 @@
 /**
  * The sentiment classifier as an ONNX graph: token ids + counts (from featurize) in, class
- * probabilities out. Counts are L2-normalised in the graph, the weight row of every id is
- * gathered, scaled by its normalised count and summed, then bias and softmax:
- *   Gather(weights, ids) · (counts / ‖counts‖) → ReduceSum → Add(bias) → Softmax.
+ * probabilities out. Counts become log(1 + c) and are L2-normalised in the graph, the weight row of
+ * every id is gathered, scaled by its value and summed, then bias and softmax:
+ *   tf = Log(counts + 1); Gather(weights, ids) · (tf / ‖tf‖) → ReduceSum → Add(bias) → Softmax.
  * Padding positions carry count 0 and so contribute nothing.
  */
 import { encodeModel, type ModelSpec, type ValueSpec } from '../onnx/onnx-writer.js';
@@ -26,18 +26,22 @@ export function sentimentModelSpec(model: LinearWeights, spec: FeatureSpec, vers
     opset: SENTIMENT_OPSET,
     producerVersion: version,
     modelVersion: 1,
-    docString: 'bearish/neutral/bullish classifier over hashed word n-grams (models/src/sentiment)',
+    docString:
+      'bearish/neutral/bullish classifier over hashed word n-grams, stems and lexicon features (models/src/sentiment)',
     inputs: SENTIMENT_INPUTS,
     outputs: SENTIMENT_OUTPUTS,
     initializers: [
       { name: 'weights', type: 'float', dims: [model.buckets, CLASS_COUNT], data: model.weights },
       { name: 'bias', type: 'float', dims: [CLASS_COUNT], data: model.bias },
       { name: 'norm_epsilon', type: 'float', dims: [], data: Float32Array.of(NORM_EPSILON) },
+      { name: 'one', type: 'float', dims: [], data: Float32Array.of(1) },
       { name: 'axis_tokens', type: 'int64', dims: [1], data: [1] },
       { name: 'axis_last', type: 'int64', dims: [1], data: [2] },
     ],
     nodes: [
-      { op: 'Mul', name: 'square', inputs: ['token_counts', 'token_counts'], outputs: ['squares'] },
+      { op: 'Add', name: 'counts_plus_one', inputs: ['token_counts', 'one'], outputs: ['counts_1'] },
+      { op: 'Log', name: 'sublinear', inputs: ['counts_1'], outputs: ['tf'] },
+      { op: 'Mul', name: 'square', inputs: ['tf', 'tf'], outputs: ['squares'] },
       {
         op: 'ReduceSum',
         name: 'sum_squares',
@@ -47,7 +51,7 @@ export function sentimentModelSpec(model: LinearWeights, spec: FeatureSpec, vers
       },
       { op: 'Max', name: 'floor', inputs: ['sum_squares', 'norm_epsilon'], outputs: ['sum_squares_safe'] },
       { op: 'Sqrt', name: 'norm', inputs: ['sum_squares_safe'], outputs: ['norm'] },
-      { op: 'Div', name: 'normalise', inputs: ['token_counts', 'norm'], outputs: ['values'] },
+      { op: 'Div', name: 'normalise', inputs: ['tf', 'norm'], outputs: ['values'] },
       { op: 'Unsqueeze', name: 'expand', inputs: ['values', 'axis_last'], outputs: ['values_3d'] },
       {
         op: 'Gather',

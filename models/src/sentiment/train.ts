@@ -33,7 +33,7 @@ export const DEFAULT_TRAIN_OPTIONS: Omit<TrainOptions, 'spec'> = {
   patience: 5,
   batchSize: 32,
   learningRate: 0.01,
-  l2: 1e-4,
+  l2: 3e-5,
   classWeighted: true,
 };
 
