@@ -129,6 +129,13 @@ async function main(): Promise<void> {
     void running.close().then(() => process.exit(0));
     setTimeout(() => process.exit(0), 2_000).unref();
   };
+  // Benches pause the load generation (and resume it) without a restart: SIGUSR2 toggles churn.
+  process.on('SIGUSR2', () => {
+    if (!churn) return;
+    if (churn.isRunning) churn.stop();
+    else churn.start();
+    log.info('churn toggled', { isRunning: churn.isRunning });
+  });
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
   if (watch.isWatched) exitWithParent(stop);

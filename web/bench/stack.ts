@@ -45,6 +45,8 @@ export interface Stack {
   readonly load: string;
   /** The simulator's latest churn report (book changes/s it made), null before one or without churn. */
   simChurn(): SimChurnLine | null;
+  /** Pauses the sim's churn load generation (SIGUSR2), e.g. before Lighthouse; again resumes it. */
+  toggleLoad(): void;
   stop(): Promise<void>;
 }
 
@@ -112,6 +114,9 @@ export async function startStack(speed: number): Promise<Stack> {
     wsUrl: `ws://127.0.0.1:${ready.port}/v1/stream`,
     load,
     simChurn: () => simChurn,
+    toggleLoad: () => {
+      if (isChurn) process.kill(sim.pid, 'SIGUSR2');
+    },
     stop: async () => {
       const stopping = stopAgent(agent);
       const timer = setTimeout(() => killIfRunning(agent), 10_000);

@@ -74,8 +74,12 @@ export class ChurnPlayer {
     }
   }
 
+  /** Starts (or restarts after `stop()`) pacing from now; the counters start again from 0. */
   start(): void {
+    this.stop();
     this.startMs = this.now();
+    this.updates = 0;
+    this.skipped = 0;
     this.reportedAt = { ms: this.startMs, updates: 0 };
     this.timer = setInterval(() => this.tick(), CHURN_TICK_MS);
     this.timer.unref();

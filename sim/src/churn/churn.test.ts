@@ -155,5 +155,11 @@ describe('churn against the real engine', () => {
     const after = deltas.length;
     await new Promise((done) => setTimeout(done, 60));
     expect(deltas.length).toBe(after);
+    // Restarted (the sim's SIGUSR2 toggle), it paces from the restart, not from the first start.
+    churn.start();
+    await new Promise((done) => setTimeout(done, 60));
+    churn.stop();
+    expect(deltas.length).toBeGreaterThan(after);
+    expect(churn.skipped).toBe(0);
   });
 });
