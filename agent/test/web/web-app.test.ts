@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import type { SimAgent } from '../e2e/helpers.js';
 import { pairCli, runCli, startSimAgent, waitFor } from '../e2e/helpers.js';
 import { buildWeb, launchBrowser } from './browser.js';
+import { buyAtBestAsk, pairingLinkIn } from './command-center.js';
 import type { BrowserSession } from './browser.js';
 
 let running: SimAgent | undefined;
@@ -42,9 +43,7 @@ function chrome(): BrowserSession {
 async function printedPairLink(): Promise<string> {
   let link: string | undefined;
   await waitFor(() => {
-    link = /open (http:\/\/127\.0\.0\.1:\d+\/pair#[0-9A-Z]{4}-[0-9A-Z]{4})\n/.exec(
-      agent().agent.stderr(),
-    )?.[1];
+    link = pairingLinkIn(agent().agent.stderr());
     return link !== undefined;
   }, 'the pairing notice on the agent stderr');
   return link as string;
@@ -205,17 +204,7 @@ describe('command center in Chromium on the real agent and simulator', () => {
     const page = firstPage();
     // Take a position first: buy 1 YES at the best ask the ladder shows (immediate or cancel).
     const ticker = await openMarket();
-    await page.getByLabel('Market ticker').fill(ticker);
-    const bestAsk = page.getByTestId('book-ladder').locator('tbody tr').first().locator('td.ask');
-    await expect.poll(() => bestAsk.textContent(), { timeout: 20_000 }).toMatch(/^\$0\.\d{4}$/);
-    const askText = (await bestAsk.textContent()) ?? '';
-    await page.getByLabel('Limit price ($)').fill(askText.slice(1));
-    await page.getByLabel('Contracts', { exact: true }).fill('1');
-    await page.getByLabel('Time in force').selectOption('immediate_or_cancel');
-    await page.getByLabel('Max slippage from mid ($, fat-finger guard)').fill('0.9999');
-    await page.getByRole('button', { name: 'Review order' }).click();
-    await page.getByRole('button', { name: 'Place order' }).click();
-    await page.getByTestId('ticket-outcome').filter({ hasText: 'Order filled' }).waitFor({ timeout: 20_000 });
+    await buyAtBestAsk(page, ticker);
     const position = page.getByTestId('positions-table').locator('tbody tr', { hasText: ticker });
     await expect.poll(() => position.textContent(), { timeout: 20_000 }).toContain('1.00 YES');
     await chrome().screenshot(page, '07a-position');
