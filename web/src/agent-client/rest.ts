@@ -23,6 +23,7 @@ import {
   HEALTH_PATH,
   HealthResponse,
   MARKETS_PATH,
+  MarketTradesPage,
   MarketsResponse,
   ORDERS_PATH,
   OrderList,
@@ -30,9 +31,11 @@ import {
   PAIR_PATH,
   PORTFOLIO_FILLS_PATH,
   PORTFOLIO_PATH,
+  PORTFOLIO_SETTLEMENTS_PATH,
   PairResponse,
   PortfolioFillsPage,
   PortfolioResponse,
+  PortfolioSettlementsPage,
   StoredCredentials,
   RISK_SETTINGS_PATH,
   RiskSettings,
@@ -40,6 +43,7 @@ import {
   StatusResponse,
   TRADING_STATE_PATH,
   TradingState,
+  marketTradesPath,
   validationErrorBody,
 } from '@pt/protocol';
 import type {
@@ -154,6 +158,14 @@ export function createRestClient(options: RestClientOptions) {
     /** Our fills on one market, newest first (chart markers). */
     fills: (ticker: string) =>
       query(`${PORTFOLIO_FILLS_PATH}?ticker=${encodeURIComponent(ticker)}&limit=200`, PortfolioFillsPage),
+    /** Our fills on every market, newest first, one page (`cursor` from the previous page). */
+    fillsPage: (page: PageRequest = {}) => query(pagePath(PORTFOLIO_FILLS_PATH, page), PortfolioFillsPage),
+    /** Settled markets as applied to our positions, newest first, one page. */
+    settlements: (page: PageRequest = {}) =>
+      query(pagePath(PORTFOLIO_SETTLEMENTS_PATH, page), PortfolioSettlementsPage),
+    /** The market's recent public trades, newest first (the agent caches its venue read ~2 s). */
+    marketTrades: (ticker: string, limit = 200) =>
+      query(`${marketTradesPath(ticker)}?limit=${limit}`, MarketTradesPage),
     riskSettings: () => query(RISK_SETTINGS_PATH, RiskSettings),
     /** What keys the agent holds (id and fingerprint, never the key) and whether its keychain works. */
     credentials: () => query(CREDENTIALS_PATH, CredentialsOverview),
@@ -171,6 +183,19 @@ export function createRestClient(options: RestClientOptions) {
     putRiskSettings: (settings: z.input<typeof RiskSettings>) =>
       call('PUT', RISK_SETTINGS_PATH, RiskSettings, settings),
   };
+}
+
+export interface PageRequest {
+  readonly cursor?: string;
+  readonly limit?: number;
+}
+
+function pagePath(path: string, page: PageRequest): string {
+  const params = new URLSearchParams();
+  if (page.cursor !== undefined) params.set('cursor', page.cursor);
+  if (page.limit !== undefined) params.set('limit', String(page.limit));
+  const query = params.toString();
+  return query === '' ? path : `${path}?${query}`;
 }
 
 function activityPath(filter: ActivityFilter): string {

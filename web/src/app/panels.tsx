@@ -6,6 +6,7 @@
 import type { ComponentType } from 'react';
 import { ActivityPanel } from '../features/activity/ActivityPanel.js';
 import { BacktestsPanel } from '../features/backtests/BacktestsPanel.js';
+import { FillsPanel } from '../features/fills/FillsPanel.js';
 import { HealthPanel } from '../features/health/HealthPanel.js';
 import { MarketView } from '../features/market-view/MarketView.js';
 import { MarketsPanel } from '../features/markets/MarketsPanel.js';
@@ -15,6 +16,7 @@ import { OrderTicket } from '../features/orders/OrderTicket.js';
 import { OrdersPanel } from '../features/orders/OrdersPanel.js';
 import { BookPanel } from '../features/popout/BookPanel.js';
 import { PortfolioPanel } from '../features/portfolio/PortfolioPanel.js';
+import { SettlementsPanel } from '../features/settlements/SettlementsPanel.js';
 import { RiskLimitsPanel } from '../features/risk/RiskLimitsPanel.js';
 import { TradingControls } from '../features/trading/TradingControls.js';
 
@@ -34,6 +36,8 @@ export const PANELS: readonly PanelEntry[] = [
   { id: 'ticket', title: 'Order ticket', Component: OrderTicket },
   { id: 'orders', title: 'Open orders', Component: OrdersPanel },
   { id: 'positions', title: 'Positions and P&L', Component: PortfolioPanel },
+  { id: 'fills', title: 'Fills', Component: FillsPanel },
+  { id: 'settlements', title: 'Settlements', Component: SettlementsPanel },
   { id: 'activity', title: 'Activity', Component: ActivityPanel },
   { id: 'trading', title: 'Trading controls', Component: TradingControls },
   { id: 'risk', title: 'Risk limits', Component: RiskLimitsPanel },

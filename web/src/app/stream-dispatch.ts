@@ -8,6 +8,7 @@ import type { AccountStream, ServerEvent, StreamName } from '@pt/protocol';
 import type { TabListener } from '../agent-client/index.js';
 import { useActivityStore } from '../features/activity/activity.store.js';
 import { useBookStore } from '../features/book/book.store.js';
+import { useFillsStore } from '../features/fills/fills.store.js';
 import { useFlattenStore } from '../features/flatten/flatten.store.js';
 import { useHealthStore } from '../features/health/health.store.js';
 import { useMarketViewStore } from '../features/market-view/market-view.store.js';
@@ -15,6 +16,7 @@ import { notifyOf } from '../features/notifications/notify-event.js';
 import { useNotificationsStore } from '../features/notifications/notifications.store.js';
 import { useOrdersStore } from '../features/orders/orders.store.js';
 import { usePortfolioStore } from '../features/portfolio/portfolio.store.js';
+import { useSettlementsStore } from '../features/settlements/settlements.store.js';
 import { useSessionStore } from '../features/session/session.store.js';
 import { useTradingStore } from '../features/trading/trading.store.js';
 
@@ -26,6 +28,7 @@ export const SUBSCRIBED_STREAMS: readonly AccountStream[] = [
   'flatten',
   'positions',
   'balance',
+  'fills',
 ];
 
 const RELOADERS: Partial<Record<string, () => Promise<void>>> = {
@@ -34,6 +37,7 @@ const RELOADERS: Partial<Record<string, () => Promise<void>>> = {
   activity: () => useActivityStore.getState().reload(),
   health: () => useHealthStore.getState().reload(),
   positions: () => usePortfolioStore.getState().reload(),
+  fills: () => useFillsStore.getState().reload(),
 };
 
 function applyEvent(event: ServerEvent): void {
@@ -63,7 +67,14 @@ function applyEvent(event: ServerEvent): void {
       // Not subscribed in this increment.
       return;
     case 'fill.created':
+      useFillsStore.getState().prepend(event.fill);
+      void usePortfolioStore.getState().refresh();
+      return;
     case 'position.updated':
+      // A settlement closes a position: its record is read with the position's change.
+      if (useSettlementsStore.getState().isLoaded) void useSettlementsStore.getState().reload();
+      void usePortfolioStore.getState().refresh();
+      return;
     case 'balance.updated':
       void usePortfolioStore.getState().refresh();
       return;

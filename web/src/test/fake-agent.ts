@@ -3,7 +3,13 @@
  * agent-client; the real agent is in agent/test/web). Each method answers from a queue the test
  * fills, and records what it was called with.
  */
-import { DEFAULT_RISK_SETTINGS, LIABILITY_TEXT, LIVE_ACK_PHRASE, RiskSettings } from '@pt/protocol';
+import {
+  DEFAULT_RISK_SETTINGS,
+  LIABILITY_TEXT,
+  LIVE_ACK_PHRASE,
+  MarketTicker,
+  RiskSettings,
+} from '@pt/protocol';
 import type {
   AgentSentimentResponse,
   BacktestReport,
@@ -12,6 +18,8 @@ import type {
   PutCredentialsRequest,
   SwitchEnvironmentRequest,
   Fill,
+  MarketTrade,
+  SettlementRecord,
   MarketListEntry,
   SetTradingModeRequest,
   CancelAllResponse,
@@ -36,6 +44,12 @@ export interface FakeAgent {
   modeRequests: SetTradingModeRequest[];
   markets: MarketListEntry[];
   fills: Fill[];
+  /** Settlements, newest first; `settlements()` pages them (cursor = next index). */
+  settlementRecords: SettlementRecord[];
+  /** Public trades per ticker, newest first (`marketTrades`). */
+  trades: Record<string, MarketTrade[]>;
+  /** Every page asked of `fillsPage` / `settlements` (cursor or 'first'). */
+  pageRequests: string[];
   sentimentAnswer: CommandResult<AgentSentimentResponse>;
   riskSettings: RiskSettings;
   /** What PUT /v1/risk/settings answers; null = accept what was sent. */
@@ -56,6 +70,16 @@ export function refusal(
   return { ok: false, error: { status: 422, retryable: false, ...error } };
 }
 
+/** One page of `items` from `cursor` (an index as text), `limit` long (default 50). */
+function slicePage<T>(
+  items: readonly T[],
+  page: { cursor?: string; limit?: number },
+): { items: T[]; nextCursor: string | null } {
+  const start = Number(page.cursor ?? '0');
+  const end = start + (page.limit ?? 50);
+  return { items: items.slice(start, end), nextCursor: end < items.length ? String(end) : null };
+}
+
 export function fakeAgent(): FakeAgent {
   const fake: FakeAgent = {
     placed: [],
@@ -66,6 +90,9 @@ export function fakeAgent(): FakeAgent {
     modeRequests: [],
     markets: [],
     fills: [],
+    settlementRecords: [],
+    trades: {},
+    pageRequests: [],
     sentimentAnswer: refusal({ code: 'CONFIG_INVALID', message: 'Sentiment is not configured' }),
     riskSettings: DEFAULT_RISK_SETTINGS,
     riskAnswer: null,
@@ -86,6 +113,23 @@ export function fakeAgent(): FakeAgent {
     rest: {
       markets: () => Promise.resolve({ markets: fake.markets, isTruncated: false, asOfMs: 1 }),
       fills: () => Promise.resolve({ fills: fake.fills, nextCursor: null }),
+      fillsPage: (page = {}) => {
+        fake.pageRequests.push(`fills:${page.cursor ?? 'first'}`);
+        const { items, nextCursor } = slicePage(fake.fills, page);
+        return Promise.resolve({ fills: items, nextCursor });
+      },
+      settlements: (page = {}) => {
+        fake.pageRequests.push(`settlements:${page.cursor ?? 'first'}`);
+        const { items, nextCursor } = slicePage(fake.settlementRecords, page);
+        return Promise.resolve({ settlements: items, nextCursor });
+      },
+      marketTrades: (ticker) =>
+        Promise.resolve({
+          ticker: MarketTicker.parse(ticker),
+          trades: fake.trades[ticker] ?? [],
+          nextCursor: null,
+          asOfMs: 1,
+        }),
       sentiment: () => Promise.resolve(fake.sentimentAnswer),
       riskSettings: () => Promise.resolve(fake.riskSettings),
       credentials: () => Promise.resolve(fake.credentials),
