@@ -10,7 +10,6 @@ import type { OrderBook } from '@pt/protocol';
 import snapshotFixture from '../../../protocol/src/fixtures/event-book-snapshot.json';
 import { RelayFollower } from './relay-follower.js';
 import { RELAY_CHANNEL } from './relay-protocol.js';
-import type { RelayChannel } from './relay-protocol.js';
 import type { TabListener } from './stream-types.js';
 
 const book = BookSnapshotEvent.parse(snapshotFixture.message).book;
@@ -49,7 +48,7 @@ describe('RelayFollower', () => {
       onAgentError: () => undefined,
       onNotifier: (isNotifier) => roles.push(isNotifier),
     };
-    const follower = new RelayFollower(channel() as unknown as RelayChannel, 'tab-b', options, listener);
+    const follower = new RelayFollower(channel(), 'tab-b', options, listener);
     follower.setTickers([book.ticker]);
     follower.start();
     await vi.waitFor(() => expect(heard.map((m) => m.kind)).toEqual(['attach']));
