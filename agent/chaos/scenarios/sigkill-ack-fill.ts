@@ -1,4 +1,4 @@
-import { OrderResponse, countE2, priceE4 } from '@pt/protocol';
+import { OrderResponse } from '@pt/protocol';
 import { seconds, venueOrdersFor } from '../steps.js';
 import { check, type Scenario } from '../types.js';
 
@@ -23,18 +23,7 @@ export const sigkillAckFill: Scenario = {
     const { order } = OrderResponse.parse(JSON.parse(text));
     check(order.status === 'resting', `the bid is ${order.status}`);
     await ctx.rig.kill();
-    const other = ctx.rig.otherAccount();
-    const book = await other.getOrderbook(ticker);
-    const above = book.yesBids.filter((l) => l.priceE4 > bidE4).reduce((n, l) => n + l.countE2, 0);
-    await other.createOrder({
-      ticker,
-      clientOrderId: `chaos-other-${Date.now()}`,
-      side: 'ask',
-      priceE4: priceE4(bidE4),
-      countE2: countE2(above + 100),
-      timeInForce: 'immediate_or_cancel',
-      selfTradePrevention: 'taker_at_cross',
-    });
+    await ctx.rig.sellIntoBid(ticker, bidE4);
     const [onVenue] = await venueOrdersFor(ctx, clientOrderId);
     check(onVenue?.status === 'executed', `the venue order is ${onVenue?.status ?? 'missing'}, not executed`);
     const restartMs = Date.now();

@@ -129,18 +129,7 @@ describe('SIGKILL of the real agent, then restart and reconcile', () => {
     await rig.kill();
 
     // Another account sells into every bid at or above ours: ours fills (1 contract).
-    const other = rig.otherAccount();
-    const book = await other.getOrderbook(ticker);
-    const above = book.yesBids.filter((level) => level.priceE4 > priceE4).reduce((n, l) => n + l.countE2, 0);
-    await other.createOrder({
-      ticker,
-      clientOrderId: `other-${Date.now()}`,
-      side: 'ask',
-      priceE4: priceE4 as never,
-      countE2: (above + 100) as never,
-      timeInForce: 'immediate_or_cancel',
-      selfTradePrevention: 'taker_at_cross',
-    });
+    await rig.sellIntoBid(ticker, priceE4);
     const [onVenue] = await rig.venueOrders(clientOrderId);
     expect(onVenue).toMatchObject({ status: 'executed', fillCountE2: 100 });
 

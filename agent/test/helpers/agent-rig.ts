@@ -9,7 +9,7 @@ import type { KeyObject } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { pino } from 'pino';
-import { OrderList, type Order, TradingState, type MarketTicker } from '@pt/protocol';
+import { OrderList, TradingState, countE2, priceE4, type MarketTicker, type Order } from '@pt/protocol';
 import { ContractMonitor } from '../../src/connectors/kalshi/contract/contract-monitor.js';
 import { KalshiHttp } from '../../src/connectors/kalshi/http/index.js';
 import type { VenueOrder } from '../../src/connectors/kalshi/http/index.js';
@@ -162,6 +162,25 @@ export class AgentRig {
         return { ticker: market.ticker, bestBidE4, bestAskE4 };
     }
     throw new Error('no open KXHIGHNY market with a two-tick spread');
+  }
+
+  /**
+   * The other account sells one contract into our bid at `bidE4`: an IOC ask at that price for
+   * every contract bid above it plus one, so ours (1 contract) fills.
+   */
+  async sellIntoBid(ticker: MarketTicker, bidE4: number): Promise<void> {
+    const other = this.otherAccount();
+    const book = await other.getOrderbook(ticker);
+    const above = book.yesBids.filter((level) => level.priceE4 > bidE4).reduce((n, l) => n + l.countE2, 0);
+    await other.createOrder({
+      ticker,
+      clientOrderId: `other-${Date.now()}`,
+      side: 'ask',
+      priceE4: priceE4(bidE4),
+      countE2: countE2(above + 100),
+      timeInForce: 'immediate_or_cancel',
+      selfTradePrevention: 'taker_at_cross',
+    });
   }
 
   async close(): Promise<void> {
