@@ -10,6 +10,8 @@ import { useFollowedBook } from '../book/use-followed-book.js';
 import { useHealthStore } from '../health/health.store.js';
 import { useMarketsStore } from '../markets/markets.store.js';
 import { PopOutButton } from '../popout/PopOutButton.js';
+import { RecentTrades } from '../trades/RecentTrades.js';
+import { useChartHistory } from './history.js';
 import { useMarketViewStore } from './market-view.store.js';
 import type { SentimentView } from './market-view.store.js';
 import { sentimentConfig, type SentimentConfig } from './sentiment-config.js';
@@ -40,6 +42,7 @@ export function MarketView() {
   const topic = ticker === null ? null : topicOfMarket(ticker);
   const sentimentHealth = useHealthStore((s) => s.health?.components.sentiment ?? null);
   const config = sentimentConfig(sentimentHealth);
+  const history = useChartHistory(ticker);
   useEffect(() => show(ticker), [ticker, show]);
   useEffect(() => {
     // Asked only of an agent whose health says vibe is configured: no request bound to fail.
@@ -82,7 +85,7 @@ export function MarketView() {
       </p>
       <div className="market-view">
         <Suspense fallback={<div className="chart">Loading chart…</div>}>
-          <PriceChart ticker={ticker} book={book} fills={fills} signal={signal} />
+          <PriceChart ticker={ticker} book={book} fills={fills} signal={signal} history={history} />
         </Suspense>
         {book === null ? (
           <p className="muted">Waiting for the book…</p>
@@ -90,6 +93,7 @@ export function MarketView() {
           <BookLadder book={book} testId="market-ladder" />
         )}
       </div>
+      <RecentTrades ticker={ticker} />
       <p className="muted small">
         Charts by{' '}
         <a href="https://www.tradingview.com/" rel="noreferrer" target="_blank">

@@ -11,12 +11,15 @@ import type { IChartApi, ISeriesApi, ISeriesMarkersPluginApi, Time, UTCTimestamp
 import type { AgentTopicSignal, Fill, OrderBook } from '@pt/protocol';
 import { appendBounded, pointOf } from './chart-points.js';
 import type { ChartPoint } from './chart-points.js';
+import { startLive, withHistory } from './history.js';
 
 export interface PriceChartProps {
   readonly ticker: string;
   readonly book: OrderBook | null;
   readonly fills: readonly Fill[];
   readonly signal: AgentTopicSignal | null;
+  /** Recent trades as points (history.ts), drawn before the first live point. */
+  readonly history?: readonly ChartPoint[];
 }
 
 interface ChartParts {
@@ -28,6 +31,7 @@ interface ChartParts {
   readonly markers: ISeriesMarkersPluginApi<Time>;
   readonly points: ChartPoint[];
   readonly scorePoints: ChartPoint[];
+  firstLiveTime: number | null;
 }
 
 const asTime = (seconds: number): UTCTimestamp => seconds as UTCTimestamp;
@@ -63,7 +67,7 @@ function build(host: HTMLDivElement): ChartParts {
   const upper = chart.addSeries(LineSeries, band);
   const lower = chart.addSeries(LineSeries, band);
   const markers = createSeriesMarkers(price, []);
-  return { chart, price, score, upper, lower, markers, points: [], scorePoints: [] };
+  return { chart, price, score, upper, lower, markers, points: [], scorePoints: [], firstLiveTime: null };
 }
 
 function applyStep(series: ISeriesApi<'Line'>, step: ReturnType<typeof appendBounded>): void {
@@ -72,7 +76,7 @@ function applyStep(series: ISeriesApi<'Line'>, step: ReturnType<typeof appendBou
     series.setData(step.points.map((p) => ({ time: asTime(p.time), value: p.value })));
 }
 
-export default function PriceChart({ ticker, book, fills, signal }: PriceChartProps) {
+export default function PriceChart({ ticker, book, fills, signal, history = [] }: PriceChartProps) {
   const host = useRef<HTMLDivElement>(null);
   const parts = useRef<ChartParts | null>(null);
 
@@ -89,12 +93,23 @@ export default function PriceChart({ ticker, book, fills, signal }: PriceChartPr
     const current = parts.current;
     const point = book === null || book.ticker !== ticker ? null : pointOf(book);
     if (current === null || point === null) return;
+    if (current.firstLiveTime === null) {
+      current.firstLiveTime = point.time;
+      applyStep(current.price, startLive(current.points, point.time));
+    }
     applyStep(current.price, appendBounded(current.points, point));
     if (host.current !== null) {
       host.current.dataset['points'] = String(current.points.length);
       host.current.dataset['last'] = String(point.value);
     }
   }, [book, ticker]);
+
+  useEffect(() => {
+    const current = parts.current;
+    if (current === null || history.length === 0) return;
+    applyStep(current.price, withHistory(current.points, history, current.firstLiveTime));
+    if (host.current !== null) host.current.dataset['history'] = String(history.length);
+  }, [history, ticker]);
 
   useEffect(() => {
     parts.current?.markers.setMarkers(
