@@ -193,8 +193,15 @@ export class KalshiConnector implements VenueConnector {
     return () => this.listeners.delete(listener);
   }
 
-  createOrder(request: CreateOrderRequest, options?: WriteOptions): Promise<WriteOutcome<VenueOrderAck>> {
-    return this.writes.createOrder(request, options);
+  async createOrder(
+    request: CreateOrderRequest,
+    options?: WriteOptions,
+  ): Promise<WriteOutcome<VenueOrderAck>> {
+    const outcome = await this.writes.createOrder(request, options);
+    // The venue knew of a pause before our status poll did: learn it now, so health and the risk
+    // checks refuse the next order here instead of sending it to bounce.
+    if (outcome.status === 'rejected' && outcome.venueCode === 'trading_paused') void this.exchange.poll();
+    return outcome;
   }
 
   cancelOrder(

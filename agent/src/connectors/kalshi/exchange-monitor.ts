@@ -13,7 +13,8 @@ export interface ExchangeStatusSource {
 
 export class ExchangeMonitor {
   private observation: ExchangeObservation = { status: undefined, error: undefined };
-  private timer: ReturnType<typeof setInterval> | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private intervals: { normal: number; paused: number } | undefined;
 
   constructor(
     private readonly http: ExchangeStatusSource,
@@ -21,6 +22,7 @@ export class ExchangeMonitor {
     private readonly onChange: () => void = () => undefined,
   ) {}
 
+  /** Polls now; while started, the next poll is timed from this one (see `start`). */
   async poll(): Promise<ExchangeObservation> {
     try {
       this.observation = { status: await this.http.getExchangeStatus(), error: undefined };
@@ -30,18 +32,36 @@ export class ExchangeMonitor {
       this.observation = { status: this.observation.status, error };
     }
     this.onChange();
+    this.schedule();
     return this.observation;
   }
 
-  start(intervalMs: number): void {
-    this.stop();
-    this.timer = setInterval(() => void this.poll(), intervalMs);
-    this.timer.unref();
+  /**
+   * Polls every `intervalMs`, and every `pausedIntervalMs` while the exchange is paused or closed,
+   * so a resumption is seen within seconds rather than a whole interval later (also when the
+   * pause was learned from an out-of-band poll, e.g. after an order bounced on it).
+   */
+  start(intervalMs: number, pausedIntervalMs = Math.min(intervalMs, 2_000)): void {
+    this.intervals = { normal: intervalMs, paused: pausedIntervalMs };
+    this.schedule();
   }
 
   stop(): void {
-    if (this.timer !== undefined) clearInterval(this.timer);
+    if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
+    this.intervals = undefined;
+  }
+
+  /** One timer at most: each poll (scheduled or not) replaces it with the next one. */
+  private schedule(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    const intervals = this.intervals;
+    if (intervals === undefined) return;
+    const status = this.observation.status;
+    const isPaused = status !== undefined && (!status.isExchangeActive || !status.isTradingActive);
+    this.timer = setTimeout(() => void this.poll(), isPaused ? intervals.paused : intervals.normal);
+    this.timer.unref();
   }
 
   current(): ExchangeObservation {

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { countE2, priceE4, type MarketTicker } from '@pt/protocol';
 import { pino } from 'pino';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { KalshiConnector } from '../../../src/connectors/kalshi/connector.js';
 import { KalshiHttp } from '../../../src/connectors/kalshi/http/index.js';
 import { BASIC_TIER_LIMITS, TokenBucketLimiter } from '../../../src/connectors/kalshi/rate-limit/index.js';
@@ -267,6 +267,28 @@ describe('KalshiConnector against the simulator', () => {
     } finally {
       await sim.admin('/faults/pause', { is_paused: false });
     }
+  });
+
+  it('learns a pause from a create the venue bounced at once, and the resumption within seconds', async () => {
+    // The default 30 s status poll: neither change may wait for it.
+    const connector = makeConnector();
+    await connector.start();
+    expect(connector.health().venue.light).toBe('green');
+    await sim.admin('/faults/pause', { is_paused: true });
+    try {
+      const outcome = await connector.createOrder(restingBid(`pause-${randomUUID()}`));
+      expect(outcome).toMatchObject({ status: 'rejected', venueCode: 'trading_paused' });
+      await vi.waitFor(() => expect(connector.health().venue.detail).toMatch(/Trading paused on Kalshi/), {
+        timeout: 3_000,
+        interval: 50,
+      });
+    } finally {
+      await sim.admin('/faults/pause', { is_paused: false });
+    }
+    await vi.waitFor(() => expect(connector.health().venue.light).toBe('green'), {
+      timeout: 5_000,
+      interval: 50,
+    });
   });
 
   it('falls back to Basic-tier limits when /account/limits is unavailable, and still starts', async () => {
