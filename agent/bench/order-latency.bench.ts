@@ -8,9 +8,9 @@
  * - arrival: the WS socket's `data` event carrying the delta (a listener prepended on the upgrade
  *   request's socket, found through `http.client.request.start`), i.e. before frame parsing;
  * - handed over: the connector's transport calls `fetch` for `POST /portfolio/events/orders` (the
- *   connector's injectable `fetch`, wrapped);
- * - written: undici's `undici:request:bodySent` for that request (paired through its signature
- *   header in `undici:client:sendHeaders`), i.e. the request is on the socket.
+ *   connector's default keep-alive `fetch`, wrapped and injected);
+ * - written: the `node:http` request's `finish` (headers and body handed to the OS), found through
+ *   `http.client.request.start` and paired through its signature header.
  * Deltas come from the simulator's bench churn (a bench user places and cancels 1-contract bids at
  * the lowest price) plus the market's own replayed activity. Orders are 1-contract IOC bids one cent
  * under the best ask (inside the fat-finger guard, never crossing: no fill, nothing rests).
@@ -27,6 +27,7 @@ import { performance } from 'node:perf_hooks';
 import { pino } from 'pino';
 import type { MarketTicker } from '@pt/protocol';
 import { KalshiConnector } from '../src/connectors/kalshi/connector.js';
+import { createKeepAliveFetch } from '../src/connectors/kalshi/http/keep-alive-fetch.js';
 import { LedgerLocalState } from '../src/connectors/kalshi/reconcile/ledger-local-state.js';
 import { resolveVenueConfig } from '../src/connectors/kalshi/venue-config.js';
 import {
@@ -63,15 +64,13 @@ const SETTINGS = RiskSettings.parse({
   preCloseBlackoutMs: 0,
 });
 
-const SIGNATURE = /kalshi-access-signature:\s*([^\r\n]+)/i;
-
 /** Timestamps keyed by client order id, filled by the hooks. */
 class Probe {
   lastWsChunkAtMs = 0;
   readonly handedAtMs = new Map<string, number>();
   readonly writtenAtMs = new Map<string, number>();
   private readonly bySignature = new Map<string, string>();
-  private readonly byRequest = new WeakMap<object, string>();
+  private readonly inner = createKeepAliveFetch();
   private readonly offs: (() => void)[] = [];
 
   constructor(wsPath: string) {
@@ -87,15 +86,12 @@ class Probe {
       if (request.socket !== null) stamp(request.socket);
       else request.once('socket', stamp);
     });
-    this.listen('undici:client:sendHeaders', (message) => {
-      const { request, headers } = message as { request: object; headers: string };
-      const signature = SIGNATURE.exec(headers)?.[1]?.trim();
-      const clientOrderId = signature === undefined ? undefined : this.bySignature.get(signature);
-      if (clientOrderId !== undefined) this.byRequest.set(request, clientOrderId);
-    });
-    this.listen('undici:request:bodySent', (message) => {
-      const clientOrderId = this.byRequest.get((message as { request: object }).request);
-      if (clientOrderId !== undefined) this.writtenAtMs.set(clientOrderId, performance.now());
+    this.listen('http.client.request.start', (message) => {
+      const request = (message as { request: ClientRequest }).request;
+      const signature = request.getHeader('kalshi-access-signature');
+      const clientOrderId = typeof signature === 'string' ? this.bySignature.get(signature) : undefined;
+      if (clientOrderId === undefined) return;
+      request.once('finish', () => this.writtenAtMs.set(clientOrderId, performance.now()));
     });
   }
 
@@ -117,7 +113,7 @@ class Probe {
         if (signature !== undefined) this.bySignature.set(signature[1], body.client_order_id);
       }
     }
-    return fetch(input, init);
+    return this.inner(input, init);
   };
 
   close(): void {

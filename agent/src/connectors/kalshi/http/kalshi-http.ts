@@ -16,6 +16,7 @@ import * as batch from './batch-endpoints.js';
 import { EndpointContext } from './endpoint-context.js';
 import type { CallOptions } from './endpoint-context.js';
 import { HttpTransport } from './http-transport.js';
+import { createKeepAliveFetch } from './keep-alive-fetch.js';
 import type { RequestCharger } from './http-transport.js';
 import * as market from './market-endpoints.js';
 import * as orders from './order-endpoints.js';
@@ -33,6 +34,7 @@ export interface KalshiHttpOptions {
   nowMs?: () => number;
   /** Per request, including reading the body (default 10 s). */
   timeoutMs?: number;
+  /** Default: keep-alive `node:http`/`node:https` (keep-alive-fetch.ts); tests and chaos runs inject one. */
   fetch?: typeof fetch;
   /** Bucket and cost per endpoint (default: Kalshi's documented costs; see `useEndpointCosts`). */
   charger?: RequestCharger;
@@ -64,7 +66,7 @@ export class KalshiHttp {
       logger: options.logger,
       nowMs: options.nowMs ?? Date.now,
       timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      fetch: options.fetch ?? fetch,
+      fetch: options.fetch ?? createKeepAliveFetch(),
       maxRateLimitRetries: options.maxRateLimitRetries ?? DEFAULT_MAX_RATE_LIMIT_RETRIES,
     });
     this.ctx = new EndpointContext(transport, options.contract, options.logger);
