@@ -15,7 +15,7 @@ import { buildWeb, launchBrowser } from '../agent/test/web/browser.js';
 import {
   buyAtBestAsk,
   openListedMarket,
-  pairingLinkIn,
+  PAIR_LINK,
   pairWithLink,
   waitForChartToMove,
 } from '../agent/test/web/command-center.js';
@@ -34,9 +34,7 @@ const stack = runInShell(`npm start -- --data-dir '${join(scratch, 'data')}' --p
 });
 const browser = await launchBrowser({ artifacts: scratch });
 try {
-  const match = await stack.waitForOutput(/Pair a browser: open (\S+)/, 'the pairing link', 120_000);
-  const link = pairingLinkIn(`open ${match[1] ?? ''}\n`);
-  if (link === undefined) throw new Error(`not a pairing link: ${match[0]}`);
+  const [, link = ''] = await stack.waitForOutput(PAIR_LINK, 'the pairing link', 120_000);
   const page = await browser.context.newPage();
   await page.setViewportSize({ width: 1440, height: 1000 });
   await pairWithLink(page, link);

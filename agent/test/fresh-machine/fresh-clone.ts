@@ -5,7 +5,8 @@
  * repository, so it is linked beside the clone exactly where the checkout finds it.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, realpathSync, symlinkSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 
@@ -17,7 +18,8 @@ export interface FreshClone {
   readonly home: string;
   /** The commit that was cloned. */
   readonly commit: string;
-  remove(): void;
+  /** Deletes the folder (node_modules alone is ~740 MB in ~30k files: minutes on a busy disk). */
+  remove(): Promise<void>;
 }
 
 function git(cwd: string, args: readonly string[]): string {
@@ -36,7 +38,7 @@ export function cloneFresh(from: string): FreshClone {
   symlinkSync(shared, join(root, 'shared'));
   const home = join(root, 'home');
   mkdirSync(home, { mode: 0o700 });
-  return { root, repo, home, commit, remove: () => rmSync(root, { recursive: true, force: true }) };
+  return { root, repo, home, commit, remove: () => rm(root, { recursive: true, force: true }) };
 }
 
 /**

@@ -33,7 +33,7 @@ import type { BrowserSession } from '../web/browser.js';
 import {
   buyAtBestAsk,
   openListedMarket,
-  pairingLinkIn,
+  PAIR_LINK,
   pairWithLink,
   pollUntil,
   waitForChartToMove,
@@ -75,8 +75,8 @@ describe.skipIf(isSkipped)('fresh machine: a clean clone runs the README’s sta
       await stack.interrupt(20_000).catch(() => stack?.kill());
       for (const pid of pids) if (isAlive(pid)) process.kill(pid, 'SIGKILL');
     }
-    clone?.remove();
-  }, 60_000);
+    await clone?.remove();
+  }, 300_000);
 
   it(
     'installs, starts, pairs Chromium, shows a moving market, fills a crossing order, and stops on Ctrl-C',
@@ -101,11 +101,7 @@ describe.skipIf(isSkipped)('fresh machine: a clean clone runs the README’s sta
         pids.add(Number(match[2]));
       expect(pids.size).toBe(3);
       for (const pid of descendantPids(running.pid)) pids.add(pid);
-      const link = await pollUntil(
-        () => Promise.resolve(pairingLinkIn(running.stderr())),
-        (found) => found !== undefined,
-        'the pairing link on the terminal',
-      );
+      const [, link = ''] = await running.waitForOutput(PAIR_LINK, 'the pairing link', 30_000);
       const installedMs = Date.now() - startedAt;
 
       browser = await launchBrowser({ artifacts: ARTIFACTS });
@@ -116,7 +112,7 @@ describe.skipIf(isSkipped)('fresh machine: a clean clone runs the README’s sta
         await page.evaluate('window.scrollTo(0, 0)');
         await chrome.screenshot(page, name);
       };
-      await pairWithLink(page, link as string);
+      await pairWithLink(page, link);
       await screenshot('01-paired');
 
       const ticker = await openListedMarket(page, 'KXHIGHNY');

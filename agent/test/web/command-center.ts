@@ -5,8 +5,8 @@
  */
 import type { Page } from 'playwright-core';
 
-/** The link the agent prints on its terminal (stderr) at start-up. */
-const PAIR_LINK = /open (http:\/\/127\.0\.0\.1:\d+\/pair#[0-9A-Z]{4}-[0-9A-Z]{4})\n/;
+/** The link the agent prints on its terminal (stderr) at start-up; group 1 is the URL. */
+export const PAIR_LINK = /open (http:\/\/127\.0\.0\.1:\d+\/pair#[0-9A-Z]{4}-[0-9A-Z]{4})\n/;
 
 export function pairingLinkIn(text: string): string | undefined {
   return PAIR_LINK.exec(text)?.[1];
