@@ -9,6 +9,7 @@ import { formatMoney } from '../../lib/format.js';
 import { useBacktestsStore } from './backtests.store.js';
 import { formatHitRate, formatPnl, formatUtc } from './format-backtest.js';
 import './backtests.css';
+import { PopOutButton } from '../popout/PopOutButton.js';
 
 const EquityChart = lazy(() => import('./EquityChart.js'));
 
@@ -102,6 +103,7 @@ export function BacktestsPanel() {
   useEffect(() => void load(), [load]);
   return (
     <section aria-labelledby="backtests-h" className="area-backtests">
+      <PopOutButton panel="backtests" label="Backtests" />
       <h2 id="backtests-h">Backtests</h2>
       <div className="toolbar">
         <button type="button" onClick={() => void load()}>

@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import type { Fill } from '@pt/protocol';
 import { formatCount, formatMoney, formatPrice, formatTime } from '../../lib/format.js';
 import { useFillsStore } from './fills.store.js';
+import { PopOutButton } from '../popout/PopOutButton.js';
 
 const SIDE_LABEL: Record<Fill['side'], string> = { bid: 'Buy YES', ask: 'Sell YES' };
 
@@ -19,6 +20,7 @@ export function FillsPanel() {
 
   return (
     <section aria-labelledby="fills-h" className="area-fills">
+      <PopOutButton panel="fills" label="Fills" />
       <h2 id="fills-h">Fills</h2>
       {error !== null && (
         <p className="error" role="alert">

@@ -3,6 +3,7 @@ import type { ComponentHealth, ModelHealth } from '@pt/protocol';
 import { formatTime } from '../../lib/format.js';
 import { useHealthStore } from './health.store.js';
 import { formatModelAge } from './model-age.js';
+import { PopOutButton } from '../popout/PopOutButton.js';
 
 const LABELS = {
   venue: 'Venue',
@@ -51,6 +52,7 @@ export function HealthPanel() {
   const models = health.components.models?.models ?? [];
   return (
     <section aria-labelledby="health-h" className="area-health">
+      <PopOutButton panel="health" label="Health" />
       <h2 id="health-h">Health</h2>
       <p>
         Agent <strong>{health.status}</strong>

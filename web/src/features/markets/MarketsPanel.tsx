@@ -2,10 +2,12 @@
  * Markets: a searchable list of the venue's open markets (status, series, close time, last price,
  * 24h volume, the agent's book liveness). "Open" shows the market in the market view and the ticket.
  */
+import { CachedMarketsNotice } from '../../db/CachedNotice.js';
 import { memo, useEffect, useMemo, useState } from 'react';
 import type { MarketListEntry } from '@pt/protocol';
 import { formatCount, formatPrice } from '../../lib/format.js';
 import { searchMarkets, useMarketsStore } from './markets.store.js';
+import { PopOutButton } from '../popout/PopOutButton.js';
 
 const REFRESH_MS = 10_000;
 /** Rows rendered at once; the search narrows the rest. */
@@ -78,11 +80,13 @@ export function MarketsPanel() {
   const shown = found.slice(0, MAX_ROWS);
   return (
     <section className="area-markets" aria-labelledby="markets-title">
+      <PopOutButton panel="markets" label="Markets" />
       <h2 id="markets-title">Markets</h2>
       <label>
         Search markets
         <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
       </label>
+      <CachedMarketsNotice />
       {error !== null && (
         <p className="error" role="status">
           Markets not loaded: {error}

@@ -7,6 +7,7 @@ import { KeyStep } from './KeyStep.js';
 import { ModeStep } from './ModeStep.js';
 import { useOnboardingStore } from './onboarding.store.js';
 import { readSetupOpen, writeSetupOpen } from './setup-open.js';
+import { PopOutButton } from '../popout/PopOutButton.js';
 
 const REFRESH_MS = 5_000;
 
@@ -33,6 +34,7 @@ export function SetupPanel() {
   }, [isOpen, load]);
   return (
     <section className="area-setup" aria-labelledby="setup-title">
+      <PopOutButton panel="setup" label="Setup" />
       <details open={isOpen} onToggle={(e) => setIsOpen(e.currentTarget.open)}>
         <summary>
           <h2 id="setup-title">Setup</h2> <span className="muted">1 · browser paired ✓</span>

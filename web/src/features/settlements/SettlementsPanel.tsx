@@ -8,6 +8,7 @@ import type { SettlementRecord } from '@pt/protocol';
 import { formatMoney, formatPosition, formatTime } from '../../lib/format.js';
 import { usePortfolioStore } from '../portfolio/portfolio.store.js';
 import { useSettlementsStore } from './settlements.store.js';
+import { PopOutButton } from '../popout/PopOutButton.js';
 
 const NONE: readonly string[] = [];
 
@@ -31,6 +32,7 @@ export function SettlementsPanel() {
 
   return (
     <section aria-labelledby="settlements-h" className="area-settlements">
+      <PopOutButton panel="settlements" label="Settlements" />
       <h2 id="settlements-h">Settlements</h2>
       {disputed.length > 0 && (
         <p role="status" className="warning" data-testid="settlements-held">
