@@ -6,13 +6,16 @@ import type { PairResponse } from '@pt/protocol';
 import { createRestClient, createTokenStore, startStream, streamUrlFor } from '../agent-client/index.js';
 import type { CommandResult, StoredPairing, StreamHandle } from '../agent-client/index.js';
 import { AppDb } from '../db/app-db.js';
+import { startCacheSync } from '../db/cache-sync.js';
+import { MarketCache } from '../db/market-cache.js';
 import { INITIAL_CONNECTION, useSessionStore } from '../features/session/session.store.js';
 import { setAgentRest, setMarketFollower } from './services.js';
 import { SUBSCRIBED_STREAMS, createStreamDispatch } from './stream-dispatch.js';
 
 const CLIENT_VERSION = 'web/0.1.0';
 
-const tokens = createTokenStore(new AppDb());
+const db = new AppDb();
+const tokens = createTokenStore(db);
 let stream: StreamHandle | null = null;
 let followed: readonly string[] = [];
 
@@ -48,6 +51,8 @@ async function unpair(notice: string): Promise<void> {
 
 export async function boot(): Promise<void> {
   setAgentRest(rest);
+  // Paints the last markets and trades at once, marked cached until the agent answers.
+  startCacheSync(new MarketCache(db));
   setMarketFollower((tickers) => {
     followed = tickers;
     stream?.setTickers(tickers);
