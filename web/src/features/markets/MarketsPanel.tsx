@@ -3,7 +3,6 @@
  * 24h volume, the agent's book liveness). "Open" shows the market in the market view and the ticket.
  */
 import { CachedMarketsNotice } from '../../db/CachedNotice.js';
-import { CachedMarketsNotice } from '../../db/CachedNotice.js';
 import { memo, useEffect, useMemo, useState } from 'react';
 import type { MarketListEntry } from '@pt/protocol';
 import { formatCount, formatPrice } from '../../lib/format.js';
@@ -87,7 +86,6 @@ export function MarketsPanel() {
         Search markets
         <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
       </label>
-      <CachedMarketsNotice />
       <CachedMarketsNotice />
       {error !== null && (
         <p className="error" role="status">
