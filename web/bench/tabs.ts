@@ -36,6 +36,8 @@ export interface Tabs {
 
 async function follow(page: Page, viewed: string, ticketed: string): Promise<void> {
   await page.getByTestId('connection').filter({ hasText: 'Agent connected' }).waitFor({ timeout: 30_000 });
+  // The list shows its first 100 markets; with the churn load any of 540 can be the busiest.
+  await page.getByLabel('Search markets').fill(viewed);
   const open = page.getByRole('button', { name: `Open ${viewed}`, exact: true });
   await open.waitFor({ timeout: 30_000 });
   await open.click();
