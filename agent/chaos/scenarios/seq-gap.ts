@@ -14,7 +14,7 @@ export const seqGap: Scenario = {
     const mark = ctx.log().length;
     const armedMs = Date.now();
     await ctx.admin('/faults/ws/seq-gap');
-    await ctx.waitForLog('ws seq gap', mark, 15_000);
+    await ctx.waitForLog('ws seq gap', mark, 30_000);
     const gapLine =
       ctx
         .log()
