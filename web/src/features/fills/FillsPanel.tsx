@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import type { Fill } from '@pt/protocol';
 import { formatCount, formatMoney, formatPrice, formatTime } from '../../lib/format.js';
 import { useFillsStore } from './fills.store.js';
+import './fills.css';
 import { PopOutButton } from '../popout/PopOutButton.js';
 
 const SIDE_LABEL: Record<Fill['side'], string> = { bid: 'Buy YES', ask: 'Sell YES' };

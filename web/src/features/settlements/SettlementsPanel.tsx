@@ -8,6 +8,7 @@ import type { SettlementRecord } from '@pt/protocol';
 import { formatMoney, formatPosition, formatTime } from '../../lib/format.js';
 import { usePortfolioStore } from '../portfolio/portfolio.store.js';
 import { useSettlementsStore } from './settlements.store.js';
+import '../fills/fills.css';
 import { PopOutButton } from '../popout/PopOutButton.js';
 
 const NONE: readonly string[] = [];

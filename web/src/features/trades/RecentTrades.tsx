@@ -5,6 +5,7 @@
 import { useEffect } from 'react';
 import { formatCount, formatPrice, formatTime } from '../../lib/format.js';
 import { RECENT_TRADES_SHOWN, useTradesStore } from './trades.store.js';
+import './trades.css';
 
 export const TRADES_POLL_MS = 5_000;
 
