@@ -3,14 +3,14 @@ import { freshMarket, seconds, status, venueOrdersFor } from '../steps.js';
 import { check, type Scenario } from '../types.js';
 
 /**
- * Schema drift: the venue renames `remaining_count` in its answer to creates. Nothing clears a contract
- * violation but a restart (ContractMonitor.acknowledge has no caller), so the scenario restarts
- * the agent after the fault is gone and says how the halt ended.
+ * Schema drift: the venue renames `remaining_count` in its answer to creates. The halt holds after
+ * the drift ends (a human must decide); the trader's resume (`POST /v1/trading-state` active) is
+ * that decision: it acknowledges the contract violation and trading is active again, no restart.
  */
 export const schemaDrift: Scenario = {
   name: 'schema-drift',
   expected:
-    'the create answer without remaining_count fails closed: API contract light red naming the field, trading HALTED, the order resolved by client_order_id (one venue order), a further order refused while halted',
+    'the create answer without remaining_count fails closed: API contract light red naming the field, trading HALTED, the order resolved by client_order_id (one venue order), a further order refused while halted; still halted after the drift ends until the trader resumes, then active with the light green',
   async run(ctx) {
     const { ticker } = await freshMarket(ctx);
     await ctx.admin('/faults/drift', {
@@ -52,20 +52,21 @@ export const schemaDrift: Scenario = {
       check(onVenue.length === 1, `${onVenue.length} venue orders for the drifted create`);
       await ctx.admin('/faults', undefined, 'DELETE');
       await new Promise((resolve) => setTimeout(resolve, 3_000));
-      const stillHalted = (await ctx.tradingState()).mode === 'halted';
-      const restart = stillHalted ? 'still halted (no acknowledge route: needs a restart)' : 'active';
+      const afterDrift = await ctx.tradingState();
+      check(
+        afterDrift.mode === 'halted',
+        `trading was ${afterDrift.mode} after the drift, before any human decision`,
+      );
+      await ctx.resume('chaos: the drifted field is understood, trade again');
+      const light = (await status(ctx)).health.components.apiContract.light;
+      check(light === 'green', `the API contract light is ${light} after the resume`);
       return (
         `create answered ${firstAnswer}; contract red ("${contract.detail}") and trading halted ${seconds(driftMs)} after; ` +
         `a new order refused (409); the drifted order resolved ${resolved.status} (1 venue order); ` +
-        `3 s after the drift ended trading was ${restart}; restarted and active again`
+        `3 s after the drift ended trading was still halted; the trader's resume cleared it: active, light ${light}`
       );
     } finally {
       await ctx.admin('/faults', undefined, 'DELETE');
-      // The contract light only clears on a restart: leave the next scenario a trading agent.
-      if ((await ctx.tradingState()).reason.startsWith('Venue API contract broken')) {
-        await ctx.rig.terminate();
-        await ctx.rig.launch();
-      }
     }
   },
 };

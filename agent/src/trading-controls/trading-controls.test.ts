@@ -101,6 +101,23 @@ describe('TradingControls', () => {
     expect(controls.tradingState()).toMatchObject({ mode: 'active' });
   });
 
+  it('a resume (active or reducing) is the human decision that clears venue halts; a halt is not', async () => {
+    const resumes: string[] = [];
+    const withHook = new TradingControls({
+      runtime,
+      logger: silentLogger,
+      onHumanResume: (device) => resumes.push(device.name),
+    });
+    await withHook.setMode({ mode: 'halted', reason: 'lunch' }, laptop);
+    expect(resumes).toEqual([]);
+    await withHook.setMode({ mode: 'reducing', reason: 'unwind' }, laptop);
+    await withHook.setMode({ mode: 'active', reason: 'back' }, laptop);
+    expect(resumes).toEqual([laptop.name, laptop.name]);
+    runtime.switching = 'demo';
+    await expect(withHook.setMode({ mode: 'active', reason: 'x' }, laptop)).rejects.toThrow(AgentError);
+    expect(resumes).toHaveLength(2);
+  });
+
   it('tells listeners which environment changed', async () => {
     const states: string[] = [];
     const settings: string[] = [];

@@ -24,6 +24,13 @@ export interface ControlsRuntime {
 export interface TradingControlsOptions {
   runtime: ControlsRuntime;
   logger: Logger;
+  /**
+   * The trader chose to trade again (`active` / `reducing`): the human decision that also clears
+   * the current venue's API-contract halt (a drifted venue answer fails closed until a human says
+   * go on; a drift that persists turns it red again at its next answer). Called before the change
+   * is recorded, so the recorded state already reflects it.
+   */
+  onHumanResume?: (device: AuthenticatedDevice) => void;
   nowMs?: () => number;
 }
 
@@ -60,7 +67,9 @@ export class TradingControls {
   }
 
   async setMode(request: SetTradingModeRequest, device: AuthenticatedDevice): Promise<TradingState> {
-    return this.controlsForWrite().switch.setMode(request, device);
+    const controls = this.controlsForWrite();
+    if (request.mode !== 'halted') this.options.onHumanResume?.(device);
+    return controls.switch.setMode(request, device);
   }
 
   /** A safety rule's persistent halt on the current environment (daily loss, drawdown, Flatten All). */

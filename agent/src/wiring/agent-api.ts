@@ -108,7 +108,17 @@ export function buildAgentApi(deps: AgentApiDeps): AgentApi {
     idleExpiryDays: config.deviceIdleExpiryDays,
   });
   const codes = new PairingCodes();
-  const controls = new TradingControls({ runtime, logger });
+  const controls = new TradingControls({
+    runtime,
+    logger,
+    // Resuming is the human acknowledgement of a broken venue API contract (it re-reds on the next drift).
+    onHumanResume: (device) => {
+      const venue = currentMarketsVenue(runtime);
+      if (venue === null || venue.contract.state().status === 'green') return;
+      logger.warn({ deviceId: device.deviceId }, 'venue API contract violations acknowledged by a resume');
+      venue.contract.acknowledge();
+    },
+  });
   // Health and status show the effective trading state: the trader's switch, a persistent system
   // halt and the venue gate, the most restrictive wins.
   let sentiment: SentimentMonitor | undefined;
