@@ -4,16 +4,17 @@ import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MarketListEntry } from '@pt/protocol';
 import { setAgentRest } from '../app/services.js';
+import { useActivityStore } from '../features/activity/activity.store.js';
 import { useMarketsStore } from '../features/markets/markets.store.js';
 import { useTradesStore } from '../features/trades/trades.store.js';
 import { fakeAgent } from '../test/fake-agent.js';
 import type { FakeAgent } from '../test/fake-agent.js';
 import { AppDb } from './app-db.js';
-import { CachedMarketsNotice } from './CachedNotice.js';
+import { CachedMarketsNotice, CachedNotice } from './CachedNotice.js';
 import { useCacheStore } from './cache.store.js';
 import { startCacheSync } from './cache-sync.js';
 import { MarketCache } from './market-cache.js';
-import { market, trade } from './test-rows.js';
+import { activity, market, trade } from './test-rows.js';
 
 let agent: FakeAgent;
 let cache: MarketCache;
@@ -25,7 +26,14 @@ beforeEach(() => {
   cache = new MarketCache(new AppDb(`sync-${Math.random()}`));
   useMarketsStore.setState({ markets: [], isTruncated: false, asOfMs: null, error: null, selection: null });
   useTradesStore.setState({ ticker: null, trades: [], historyTrades: null, isCached: false, error: null });
-  useCacheStore.setState({ markets: { state: 'none' } });
+  useCacheStore.setState({ markets: { state: 'none' }, activity: { state: 'none' } });
+  useActivityStore.setState({
+    events: [],
+    nextCursor: null,
+    filters: { kinds: [], ticker: '' },
+    isLoading: false,
+    error: null,
+  });
 });
 afterEach(() => {
   stop();
@@ -94,5 +102,21 @@ describe('startCacheSync', () => {
     await waitFor(async () =>
       expect((await cache.loadTrades('KX-1')).map((t) => t.yesPriceE4)).toEqual([7_000, 6_900, 1_000]),
     );
+  });
+
+  it('paints the cached activity feed marked cached; the agent’s first page replaces it and is written back', async () => {
+    await cache.saveActivity([activity(1), activity(2)]);
+    stop = startCacheSync(cache);
+    render(<CachedNotice scope="activity" />);
+    await waitFor(() =>
+      expect(useActivityStore.getState().events.map((e) => e.id)).toEqual(['ledger-2', 'ledger-1']),
+    );
+    expect(screen.getByTestId('activity-cached').textContent).toContain('not live');
+    const fresh = { ...activity(3), message: 'from the agent' };
+    setAgentRest({ ...agent.rest, activity: () => Promise.resolve({ events: [fresh], nextCursor: null }) });
+    await useActivityStore.getState().reload();
+    expect(useActivityStore.getState().events.map((e) => e.message)).toEqual(['from the agent']);
+    await waitFor(() => expect(screen.queryByTestId('activity-cached')).toBeNull());
+    await waitFor(async () => expect((await cache.loadActivity()).events[0]?.message).toBe('from the agent'));
   });
 });

@@ -3,10 +3,11 @@
  * once (marked cached) unless the agent already answered, and the agent's listing replaces it
  * (written back at most once per `marketsWriteEveryMs`); the opened market's cached trades are
  * painted (the trades store keeps them marked cached) until the agent's arrive, which are written
- * back; eviction runs at start and every `evictEveryMs`. Returns a stop function.
+ * back; the activity feed likewise (activity-cache-sync.ts); eviction runs at start and every `evictEveryMs`. Returns a stop function.
  */
 import { useMarketsStore } from '../features/markets/markets.store.js';
 import { useTradesStore } from '../features/trades/trades.store.js';
+import { startActivityCacheSync } from './activity-cache-sync.js';
 import { useCacheStore } from './cache.store.js';
 import type { MarketCache } from './market-cache.js';
 
@@ -64,12 +65,15 @@ export function startCacheSync(cache: MarketCache, options: CacheSyncOptions = {
       cache.saveTrades(state.ticker, state.trades).catch(onError);
   });
 
+  const stopActivity = startActivityCacheSync(cache, { nowMs, onError });
+
   const evict = (): void => void cache.evict().catch(onError);
   evict();
   const timer = setInterval(evict, options.evictEveryMs ?? 10 * 60_000);
   return () => {
     stopMarkets();
     stopTrades();
+    stopActivity();
     clearInterval(timer);
   };
 }

@@ -1,6 +1,6 @@
 /**
  * What the screens show from this browser's cache rather than from the agent: `cached` from the
- * moment a cached listing is painted until the agent's answer replaces it (`live`).
+ * moment a cached copy is painted until the agent's answer replaces it (`live`).
  */
 import { create } from 'zustand';
 
@@ -11,6 +11,12 @@ export type CachePaint =
 
 export interface CacheState {
   readonly markets: CachePaint;
+  readonly activity: CachePaint;
 }
 
-export const useCacheStore = create<CacheState>(() => ({ markets: { state: 'none' } }));
+export type CacheScope = keyof CacheState;
+
+export const useCacheStore = create<CacheState>(() => ({
+  markets: { state: 'none' },
+  activity: { state: 'none' },
+}));

@@ -75,6 +75,6 @@ describe('MarketCache', () => {
     expect(await cache.loadTrades('B')).toHaveLength(2);
     expect(await cache.loadTrades('A')).toHaveLength(2);
     await cache.saveActivity([activity(1), activity(2), activity(3)]);
-    expect((await cache.loadActivity()).map((e) => e.id)).toEqual(['ledger-3', 'ledger-2']);
+    expect((await cache.loadActivity()).events.map((e) => e.id)).toEqual(['ledger-3', 'ledger-2']);
   });
 });

@@ -31,6 +31,11 @@ export interface CachedMarkets {
   readonly cachedAtMs: number | null;
 }
 
+export interface CachedActivity {
+  readonly events: ActivityEvent[];
+  readonly cachedAtMs: number | null;
+}
+
 export class MarketCache {
   constructor(
     private readonly db: AppDb,
@@ -95,13 +100,14 @@ export class MarketCache {
     await capOldest(this.db.activity, 'atMs', this.limits.maxActivity);
   }
 
-  /** The newest `limit` cached feed entries, newest first. */
-  async loadActivity(limit = 50): Promise<ActivityEvent[]> {
+  /** The newest `limit` cached feed entries, newest first, and when the oldest of them was written. */
+  async loadActivity(limit = 50): Promise<CachedActivity> {
     const rows = await this.db.activity.orderBy('atMs').reverse().limit(limit).toArray();
-    return parsed(
+    const events = parsed(
       rows.map((r) => r.event),
       ActivityEvent,
     );
+    return { events, cachedAtMs: events.length === 0 ? null : Math.min(...rows.map((r) => r.cachedAtMs)) };
   }
 
   /** Age first (every table), then each table's total cap. */

@@ -5,6 +5,7 @@ import { ActivityKind } from '@pt/protocol';
 import { formatTime } from '../../lib/format.js';
 import { useActivityStore } from './activity.store.js';
 import { PopOutButton } from '../popout/PopOutButton.js';
+import { CachedNotice } from '../../db/CachedNotice.js';
 
 export function ActivityPanel() {
   const events = useActivityStore((s) => s.events);
@@ -31,6 +32,7 @@ export function ActivityPanel() {
     <section aria-labelledby="activity-h" className="area-activity">
       <PopOutButton panel="activity" label="Activity" />
       <h2 id="activity-h">Activity</h2>
+      <CachedNotice scope="activity" />
       <fieldset className="kinds">
         <legend>Kinds (none = all)</legend>
         {ActivityKind.options.map((kind) => (
