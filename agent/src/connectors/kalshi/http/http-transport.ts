@@ -5,12 +5,11 @@
  * Nothing else is retried here: a failed write is `outcome_unknown` and belongs to reconciliation.
  */
 import type { Logger } from 'pino';
-import type { KalshiCredentials } from '../credentials.js';
 import type { RateBucket, RequestLimiter, RequestPriority, TokenRequest } from '../rate-limit/types.js';
 import { classifyStatus, classifyTransport, isSuccessStatus } from './classify.js';
 import type { RequestKind, TransportFailure } from './classify.js';
 import { KalshiRequestError } from './request-error.js';
-import { signKalshiRequest } from './sign.js';
+import type { Presigner } from './presigner.js';
 import { readVenueError } from './venue-error.js';
 
 /** Bucket and token cost of a request; K2's `EndpointCostTable` implements it. */
@@ -45,11 +44,11 @@ export interface TransportResponse {
 
 export interface HttpTransportOptions {
   baseUrl: string;
-  credentials: KalshiCredentials;
+  /** Signs every request: a cached signature on its hot paths, inline otherwise (presigner.ts). */
+  signer: Pick<Presigner, 'headersFor'>;
   limiter: RequestLimiter;
   charger: RequestCharger;
   logger: Logger;
-  nowMs: () => number;
   timeoutMs: number;
   fetch: typeof fetch;
   /** 429s in a row before giving up with a `rate_limited` error. */
@@ -105,7 +104,7 @@ export class HttpTransport {
   ): Promise<TransportResponse> {
     const signedPath = this.apiPrefix + path;
     const headers: Record<string, string> = {
-      ...signKalshiRequest(this.options.credentials, request.method, signedPath, this.options.nowMs()),
+      ...this.options.signer.headersFor(request.method, signedPath),
       accept: 'application/json',
     };
     const hasBody = request.body !== undefined;

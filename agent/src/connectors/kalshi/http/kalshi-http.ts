@@ -17,6 +17,7 @@ import { EndpointContext } from './endpoint-context.js';
 import type { CallOptions } from './endpoint-context.js';
 import { HttpTransport } from './http-transport.js';
 import { createKeepAliveFetch } from './keep-alive-fetch.js';
+import { DEFAULT_PRESIGN_MAX_AGE_MS, Presigner } from './presigner.js';
 import type { RequestCharger } from './http-transport.js';
 import * as market from './market-endpoints.js';
 import * as orders from './order-endpoints.js';
@@ -40,12 +41,22 @@ export interface KalshiHttpOptions {
   charger?: RequestCharger;
   /** 429s in a row on one request before it fails with `rate_limited` (default 5). */
   maxRateLimitRetries?: number;
+  /**
+   * Oldest pre-made signature an order create may carry (presigner.ts; default 200 ms, 0 = sign
+   * every request inline). Kalshi's timestamp tolerance is undocumented: keep it small.
+   */
+  presignMaxAgeMs?: number;
 }
+
+/** Requests signed ahead of time: the order create (its signed string has no body or id). */
+const HOT_REQUESTS = ['POST /portfolio/events/orders'];
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_MAX_RATE_LIMIT_RETRIES = 5;
 
 export class KalshiHttp {
+  /** Keeps the order create's signature fresh in the background (its counts show cache use). */
+  readonly presigner: Presigner;
   private readonly ctx: EndpointContext;
   private charger: RequestCharger;
 
@@ -57,14 +68,21 @@ export class KalshiHttp {
       );
     }
     this.charger = options.charger ?? new EndpointCostTable();
+    const nowMs = options.nowMs ?? Date.now;
+    const apiPrefix = new URL(options.baseUrl).pathname.replace(/\/+$/, '');
+    this.presigner = new Presigner({
+      credentials: options.credentials,
+      nowMs,
+      maxAgeMs: options.presignMaxAgeMs ?? DEFAULT_PRESIGN_MAX_AGE_MS,
+      hotRequests: HOT_REQUESTS.map((r) => r.replace(' ', ` ${apiPrefix}`)),
+    });
     const transport = new HttpTransport({
       baseUrl: options.baseUrl,
-      credentials: options.credentials,
+      signer: this.presigner,
       limiter: options.limiter,
       // Late-bound so `useEndpointCosts` takes effect for requests already set up.
       charger: { charge: (method, path, itemCount) => this.charger.charge(method, path, itemCount) },
       logger: options.logger,
-      nowMs: options.nowMs ?? Date.now,
       timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       fetch: options.fetch ?? createKeepAliveFetch(),
       maxRateLimitRetries: options.maxRateLimitRetries ?? DEFAULT_MAX_RATE_LIMIT_RETRIES,
