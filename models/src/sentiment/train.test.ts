@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Prng } from '../lib/prng.js';
 import { DEFAULT_SENTIMENT_DIR, loadTwitterCsv } from './data.js';
-import { FEATURE_SPEC } from './features.js';
+import { FEATURE_SPEC, featurize } from './features.js';
+import { predictProbabilities } from './linear-model.js';
+import { argmax, classificationMetrics } from './metrics.js';
 import { DEFAULT_TRAIN_OPTIONS, stratifiedSplit, trainSentiment, type TrainOptions } from './train.js';
 
 const rows = loadTwitterCsv(join(DEFAULT_SENTIMENT_DIR, 'sent_train.csv')).slice(0, 3000);
@@ -45,6 +47,22 @@ describe('trainSentiment', () => {
       3,
       3,
     ]);
+  });
+
+  it('with NB weighting exports weights that already carry the ratios (they reproduce its holdout F1)', () => {
+    const nb = trainSentiment(rows, { ...options, nbAlpha: 1, maxEpochs: 3 });
+    const plain = trainSentiment(rows, { ...options, maxEpochs: 3 });
+    expect(nb.model.weights).not.toEqual(plain.model.weights);
+    const { holdout } = stratifiedSplit(rows, options.holdoutFraction, new Prng(options.seed));
+    const predicted = holdout.map((r) =>
+      argmax(predictProbabilities(nb.model, featurize(r.text, options.spec))),
+    );
+    const f1 = classificationMetrics(
+      holdout.map((r) => r.label),
+      predicted,
+    ).macroF1;
+    expect(f1).toBeCloseTo(nb.epochs[nb.bestEpoch - 1]?.holdoutMacroF1 ?? NaN, 6);
+    expect(f1).toBeGreaterThan(0.5);
   });
 
   it('splits stratified and disjoint, the same way for the same seed', () => {

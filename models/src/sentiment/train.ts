@@ -10,6 +10,7 @@ import { featurize } from './features.js';
 import { CLASS_COUNT, type ClassIndex, type LabelledText } from './labels.js';
 import { logits, normalisedCounts, softmax, type LinearWeights } from './linear-model.js';
 import { argmax, classificationMetrics } from './metrics.js';
+import { nbLogCountRatios } from './nb-ratios.js';
 
 export interface TrainOptions {
   readonly seed: number;
@@ -23,6 +24,12 @@ export interface TrainOptions {
   readonly learningRate: number;
   readonly l2: number;
   readonly classWeighted: boolean;
+  /**
+   * NB weighting (nb-ratios.ts): when set, class c sees feature i scaled by its log-count ratio
+   * r_c[i] (smoothing α = nbAlpha) computed on the fit rows; the exported weights are the fitted
+   * ones times r. Undefined: plain logistic regression.
+   */
+  readonly nbAlpha?: number | undefined;
   readonly onEpoch?: (epoch: number, report: EpochReport) => void;
 }
 
@@ -88,6 +95,8 @@ export function trainSentiment(rows: readonly LabelledText[], options: TrainOpti
   const classWeights = computeClassWeights(fit, options.classWeighted);
 
   const size = options.spec.buckets * CLASS_COUNT;
+  const scale =
+    options.nbAlpha === undefined ? null : nbLogCountRatios(fit, options.spec.buckets, options.nbAlpha);
   const params = new Float64Array(size + CLASS_COUNT);
   const grad = new Float64Array(size + CLASS_COUNT);
   const m = new Float64Array(size + CLASS_COUNT);
@@ -108,7 +117,7 @@ export function trainSentiment(rows: readonly LabelledText[], options: TrainOpti
       const rowsTouched: number[] = [];
       for (const index of batch) {
         const ex = fit[index] as Example;
-        const probs = softmax(logitsOf(params, size, ex));
+        const probs = softmax(logitsOf(params, size, ex, scale));
         const w = classWeights[ex.label] ?? 1;
         lossSum -= w * Math.log(Math.max(probs[ex.label] ?? 0, 1e-12));
         ex.features.ids.forEach((id, i) => {
@@ -117,8 +126,10 @@ export function trainSentiment(rows: readonly LabelledText[], options: TrainOpti
             rowsTouched.push(id);
           }
           for (let c = 0; c < CLASS_COUNT; c++) {
+            const k = id * CLASS_COUNT + c;
             const g = (w * ((probs[c] ?? 0) - (c === ex.label ? 1 : 0))) / batch.length;
-            grad[id * CLASS_COUNT + c] = (grad[id * CLASS_COUNT + c] ?? 0) + g * (ex.values[i] ?? 0);
+            const x = (ex.values[i] ?? 0) * (scale === null ? 1 : (scale[k] ?? 0));
+            grad[k] = (grad[k] ?? 0) + g * x;
           }
         });
         for (let c = 0; c < CLASS_COUNT; c++) {
@@ -144,7 +155,7 @@ export function trainSentiment(rows: readonly LabelledText[], options: TrainOpti
       }
       for (let c = 0; c < CLASS_COUNT; c++) adam(size + c, 0);
     }
-    const report = evaluateHoldout(params, size, holdout, epoch, lossSum / Math.max(1, fit.length));
+    const report = evaluateHoldout(params, size, scale, holdout, epoch, lossSum / Math.max(1, fit.length));
     epochs.push(report);
     options.onEpoch?.(epoch, report);
     // Without a holdout (a refit at a known epoch count) the last epoch is the model.
@@ -154,14 +165,29 @@ export function trainSentiment(rows: readonly LabelledText[], options: TrainOpti
   }
   const model: LinearWeights = {
     buckets: options.spec.buckets,
-    weights: Float32Array.from(best.params.subarray(0, size)),
+    weights: Float32Array.from(effectiveWeights(best.params, size, scale)),
     bias: Float32Array.from(best.params.subarray(size)),
   };
   return { model, bestEpoch: best.epoch, epochs, trainRows: fit.length, holdoutRows: holdout.length };
 }
 
-function logitsOf(params: Float64Array, size: number, ex: Example): number[] {
-  return logits({ weights: params, bias: params.subarray(size) }, ex.features);
+function logitsOf(params: Float64Array, size: number, ex: Example, scale: Float64Array | null): number[] {
+  if (scale === null) return logits({ weights: params, bias: params.subarray(size) }, ex.features);
+  const out = Array.from({ length: CLASS_COUNT }, (_, c) => params[size + c] ?? 0);
+  ex.features.ids.forEach((id, i) => {
+    const v = ex.values[i] ?? 0;
+    for (let c = 0; c < CLASS_COUNT; c++) {
+      const k = id * CLASS_COUNT + c;
+      out[c] = (out[c] ?? 0) + v * (params[k] ?? 0) * (scale[k] ?? 0);
+    }
+  });
+  return out;
+}
+
+/** The weights the graph carries: the fitted ones, times the NB ratios when training used them. */
+function effectiveWeights(params: Float64Array, size: number, scale: Float64Array | null): Float64Array {
+  const weights = params.subarray(0, size);
+  return scale === null ? weights : weights.map((w, k) => w * (scale[k] ?? 0));
 }
 
 function computeClassWeights(examples: readonly Example[], weighted: boolean): number[] {
@@ -174,6 +200,7 @@ function computeClassWeights(examples: readonly Example[], weighted: boolean): n
 function evaluateHoldout(
   params: Float64Array,
   size: number,
+  scale: Float64Array | null,
   holdout: readonly Example[],
   epoch: number,
   trainLoss: number,
@@ -181,7 +208,7 @@ function evaluateHoldout(
   let logLoss = 0;
   const predicted: ClassIndex[] = [];
   for (const ex of holdout) {
-    const probs = softmax(logitsOf(params, size, ex));
+    const probs = softmax(logitsOf(params, size, ex, scale));
     logLoss -= Math.log(Math.max(probs[ex.label] ?? 0, 1e-12));
     predicted.push(argmax(probs));
   }
