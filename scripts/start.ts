@@ -5,9 +5,12 @@
  * them all; if any process dies, the others are stopped and this exits non-zero.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { agentDataDir, ensureLocalVibeKeys } from './local-vibe-keys.js';
+import { ensureWebDist, WEB_DIST } from './web-dist.js';
 
 interface Service {
   name: string;
@@ -149,6 +152,11 @@ process.on('exit', () => {
 process.on('SIGTERM', () => stopAll(0));
 
 try {
+  // A fresh clone has no built command center: build it once (about a minute), then start.
+  if (!existsSync(join(WEB_DIST, 'index.html'))) {
+    process.stdout.write('building the command center (web/dist) once…\n');
+    ensureWebDist();
+  }
   const started = new Map<string, ReadyLine>();
   for (const service of services) {
     const ready = await startService(service, started);

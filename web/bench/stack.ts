@@ -6,10 +6,6 @@
  * updates/s: the recordings are sparse). Devices are paired the way a person does it (`pt-agent
  * pair`, then `POST /v1/pair` from the agent's origin).
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PairResponse } from '@pt/protocol';
 import { z } from 'zod';
 import { startSimVenue } from '../../agent/test/helpers/sim-venue.js';
@@ -31,8 +27,7 @@ export const SimChurnLine = z.object({
 });
 export type SimChurnLine = z.infer<typeof SimChurnLine>;
 
-export const REPO_ROOT = resolve(fileURLToPath(new URL('../../', import.meta.url)));
-export const WEB_DIST = join(REPO_ROOT, 'web', 'dist');
+export { ensureWebDist, REPO_ROOT, WEB_DIST } from '../../scripts/web-dist.js';
 
 export interface Stack {
   readonly sim: SimVenue;
@@ -51,20 +46,6 @@ export interface Stack {
 }
 
 /** `vite build` into web/dist unless a build is there (production mode: service worker, React prod). */
-export function ensureWebDist(): boolean {
-  if (existsSync(join(WEB_DIST, 'index.html'))) return false;
-  execFileSync(
-    process.execPath,
-    [join(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'],
-    {
-      cwd: REPO_ROOT,
-      env: { ...process.env, NODE_ENV: 'production' },
-      stdio: ['ignore', 'ignore', 'inherit'],
-      timeout: 180_000,
-    },
-  );
-  return true;
-}
 
 /** Book changes per second asked of the simulator's churn load generation; 0 = replay at `speed`×. */
 export const CHURN_PER_S = Number(process.env['PT_WEB_BENCH_CHURN'] ?? '10000');
