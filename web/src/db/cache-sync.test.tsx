@@ -119,4 +119,24 @@ describe('startCacheSync', () => {
     await waitFor(() => expect(screen.queryByTestId('activity-cached')).toBeNull());
     await waitFor(async () => expect((await cache.loadActivity()).events[0]?.message).toBe('from the agent'));
   });
+
+  it('writes a market’s trades back only when a re-read brought a new one', async () => {
+    const writes: string[] = [];
+    class CountingCache extends MarketCache {
+      override saveTrades(...args: Parameters<MarketCache['saveTrades']>): Promise<void> {
+        writes.push(args[1][0]?.tradeId ?? '');
+        return super.saveTrades(...args);
+      }
+    }
+    const counting = new CountingCache(new AppDb(`sync-${Math.random()}`));
+    stop = startCacheSync(counting);
+    agent.trades['KX-1'] = [trade(2), trade(1)];
+    useTradesStore.getState().show('KX-1');
+    await waitFor(() => expect(writes).toHaveLength(1));
+    await useTradesStore.getState().reload();
+    await useTradesStore.getState().reload();
+    agent.trades['KX-1'] = [trade(3), trade(2), trade(1)];
+    await useTradesStore.getState().reload();
+    expect(writes).toEqual([trade(2).tradeId, trade(3).tradeId]);
+  });
 });

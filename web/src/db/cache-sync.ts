@@ -54,15 +54,16 @@ export function startCacheSync(cache: MarketCache, options: CacheSyncOptions = {
       .catch(onError);
   };
   paintTrades(useTradesStore.getState().ticker);
+  // The newest trade written per market: a re-read that brought nothing new is not written again.
+  const lastWritten = new Map<string, string>();
   const stopTrades = useTradesStore.subscribe((state, before) => {
-    if (state.ticker !== before.ticker) paintTrades(state.ticker);
-    else if (
-      state.ticker !== null &&
-      !state.isCached &&
-      state.trades !== before.trades &&
-      state.trades.length > 0
-    )
-      cache.saveTrades(state.ticker, state.trades).catch(onError);
+    if (state.ticker !== before.ticker) return paintTrades(state.ticker);
+    const newest = state.trades[0]?.tradeId;
+    if (state.ticker === null || state.isCached || state.trades === before.trades || newest === undefined)
+      return;
+    if (lastWritten.get(state.ticker) === newest) return;
+    lastWritten.set(state.ticker, newest);
+    cache.saveTrades(state.ticker, state.trades).catch(onError);
   });
 
   const stopActivity = startActivityCacheSync(cache, { nowMs, onError });
