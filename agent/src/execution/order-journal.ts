@@ -27,10 +27,13 @@ import {
 } from './order-lifecycle.js';
 
 export interface JournalLedger {
-  /** `isUrgent`: commit at once rather than after the batch delay (the intent an order waits on). */
+  /**
+   * `isUrgent`: commit at once rather than after the batch delay (the intent an order waits on);
+   * `isFsyncOptional`: acknowledged without an fsync (see the store's `EnqueueOptions`).
+   */
   append(
     events: readonly LedgerEventInput[],
-    options?: { isUrgent?: boolean },
+    options?: { isUrgent?: boolean; isFsyncOptional?: boolean },
   ): Promise<LedgerAppendOutcome[]>;
   readByKind(kind: string, query?: { afterId?: number; limit?: number }): LedgerEvent[];
 }
@@ -119,7 +122,9 @@ export class OrderJournal {
             venueTsMs: null,
           },
         ],
-        { isUrgent: true },
+        // Not fsync'd: durable against a process crash; an intent lost with the OS is recovered by
+        // reconciliation, which imports the venue's order with our client order id prefix as ours.
+        { isUrgent: true, isFsyncOptional: true },
       );
       const record = fromIntent(payload);
       this.records.set(payload.clientOrderId, record);

@@ -320,4 +320,60 @@ describe('WriteQueue', () => {
       await expect(makeQueue().enqueueRows(labelWriter(), [])).rejects.toThrow(RangeError);
     });
   });
+
+  describe('fsync-optional writes (isFsyncOptional)', () => {
+    /** Inserts its labels and notes the connection's synchronous level inside the transaction. */
+    function levelWriter(): RowWriter<string, number> & { levels: number[] } {
+      const levels: number[] = [];
+      return {
+        levels,
+        writeRows(db, rows) {
+          levels.push(db.pragma('synchronous', { simple: true }) as number);
+          return rows.map((label) => insert(label)(db));
+        },
+      };
+    }
+    const FULL = 2;
+    const NORMAL = 1;
+
+    it('commits a batch of only fsync-optional writes under NORMAL, then restores FULL', async () => {
+      const queue = makeQueue({ maxBatchDelayMs: 60_000 });
+      const rows = levelWriter();
+      expect(rows.levels).toEqual([]);
+      await queue.enqueueRows(rows, ['intent'], { isUrgent: true, isFsyncOptional: true });
+      expect(rows.levels).toEqual([NORMAL]);
+      expect(writer.pragma('synchronous', { simple: true })).toBe(FULL);
+      expect(storedLabels()).toEqual(['intent']);
+    });
+
+    it('keeps FULL when the batch also carries a write that needs the fsync', async () => {
+      const queue = makeQueue({ maxBatchDelayMs: 60_000 });
+      const rows = levelWriter();
+      const other = levelWriter();
+      const early = queue.enqueueRows(other, ['market-data']);
+      await queue.enqueueRows(rows, ['intent'], { isUrgent: true, isFsyncOptional: true });
+      await early;
+      expect([...other.levels, ...rows.levels]).toEqual([FULL, FULL]);
+      await queue.enqueueRows(rows, ['plain'], { isUrgent: true });
+      expect(rows.levels.at(-1)).toBe(FULL);
+      expect(storedLabels()).toEqual(['market-data', 'intent', 'plain']);
+    });
+
+    it('restores FULL after a batch whose job failed and leaves a NORMAL store alone', async () => {
+      const queue = makeQueue({ maxBatchDelayMs: 60_000 });
+      const failing: RowWriter<string, number> = {
+        writeRows() {
+          throw new Error('refused');
+        },
+      };
+      await expect(
+        queue.enqueueRows(failing, ['x'], { isUrgent: true, isFsyncOptional: true }),
+      ).rejects.toThrow('refused');
+      expect(writer.pragma('synchronous', { simple: true })).toBe(FULL);
+      writer.pragma('synchronous = NORMAL');
+      const relaxed = makeQueue({ maxBatchDelayMs: 60_000 });
+      await relaxed.enqueueRows(levelWriter(), ['y'], { isUrgent: true, isFsyncOptional: true });
+      expect(writer.pragma('synchronous', { simple: true })).toBe(NORMAL);
+    });
+  });
 });

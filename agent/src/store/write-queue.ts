@@ -49,6 +49,16 @@ export interface EnqueueOptions {
    * callers (an order intent: the order waits on it). Everything already waiting commits with it.
    */
   isUrgent?: boolean;
+  /**
+   * The write may be acknowledged without an fsync: when every job of its batch says so, the batch
+   * commits under synchronous=NORMAL (WAL), i.e. it survives a crash of the process (SIGKILL) but
+   * not of the OS or a power loss until the next fsync'd commit (any later FULL commit syncs the
+   * WAL up to and including it). For the order intent only (order-journal.ts): its fsync was
+   * 4-6 ms of a 2 ms delta → order budget, and an intent lost with the OS is recovered by
+   * reconciliation (a venue order whose client order id has our prefix is imported as ours).
+   * A batch that also carries any other write commits with the store's mode (FULL by default).
+   */
+  isFsyncOptional?: boolean;
 }
 
 /**
@@ -80,6 +90,14 @@ export class WriteQueue {
   private immediate: NodeJS.Immediate | undefined;
   private isClosed = false;
   private readonly statements: TransactionStatements;
+  /** Jobs that may commit without an fsync (see `EnqueueOptions.isFsyncOptional`). */
+  private readonly fsyncOptional = new WeakSet<Job>();
+  /**
+   * The store's synchronous level when it fsyncs every commit (FULL 2, EXTRA 3), restored after a
+   * NORMAL batch; undefined when it is NORMAL or OFF already. `exec`, not a prepared statement:
+   * SQLite applies `PRAGMA synchronous` when the statement is compiled, not when it runs.
+   */
+  private readonly fsyncLevel: number | undefined;
   private readonly counters = {
     batchesCommitted: 0,
     jobsCommitted: 0,
@@ -103,6 +121,9 @@ export class WriteQueue {
     );
     this.maxPending = positiveInt('maxPending', opts.maxPending ?? DEFAULTS.maxPending);
     this.statements = prepareTransactionStatements(db);
+    const level = db.pragma('synchronous', { simple: true }) as number;
+    // 0 OFF, 1 NORMAL, 2 FULL, 3 EXTRA: only FULL and EXTRA fsync each commit.
+    this.fsyncLevel = level >= 2 ? level : undefined;
   }
 
   /** Queues `work` (weight = rows it writes) and resolves with its result once its batch committed. */
@@ -116,7 +137,14 @@ export class WriteQueue {
    * `writeRows` call (e.g. multi-row INSERTs across callers); each job still commits or fails alone.
    */
   enqueueRows<R, O>(writer: RowWriter<R, O>, rows: readonly R[], options: EnqueueOptions = {}): Promise<O[]> {
-    return this.push<O[]>(rows.length, undefined, writer, rows, options.isUrgent === true);
+    return this.push<O[]>(
+      rows.length,
+      undefined,
+      writer,
+      rows,
+      options.isUrgent === true,
+      options.isFsyncOptional === true,
+    );
   }
 
   private push<T>(
@@ -125,6 +153,7 @@ export class WriteQueue {
     rowWriter: RowWriter | undefined,
     rows: readonly unknown[] | undefined,
     isUrgent = false,
+    isFsyncOptional = false,
   ): Promise<T> {
     if (this.isClosed) {
       return Promise.reject(new AgentError('STORE_BUSY', 'the store is closed', { retryable: false }));
@@ -149,7 +178,9 @@ export class WriteQueue {
     }
     return new Promise<T>((resolve, reject) => {
       // Every job has the same fields in the same order: one hidden class for the queue's hot loop.
-      this.pending.push({ weight, work, rowWriter, rows, resolve, reject });
+      const job: Job = { weight, work, rowWriter, rows, resolve, reject };
+      if (isFsyncOptional) this.fsyncOptional.add(job);
+      this.pending.push(job);
       this.pendingRows += weight;
       this.schedule(isUrgent);
     });
@@ -234,7 +265,12 @@ export class WriteQueue {
     const batch = this.takeBatch();
     if (batch.length === 0) return;
     let attempt: BatchAttempt;
+    const relaxFrom =
+      this.fsyncLevel !== undefined && batch.every((job) => this.fsyncOptional.has(job))
+        ? this.fsyncLevel
+        : undefined;
     try {
+      if (relaxFrom !== undefined) this.db.exec('PRAGMA synchronous = NORMAL');
       const fast = attemptBatch(this.db, this.statements, batch, false);
       this.counters.sqliteBusy += fast.sqliteBusy;
       attempt = fast;
@@ -245,6 +281,8 @@ export class WriteQueue {
     } catch (err) {
       this.failBatch(batch, err);
       return;
+    } finally {
+      if (relaxFrom !== undefined) this.db.exec(`PRAGMA synchronous = ${relaxFrom}`);
     }
     this.counters.batchesCommitted += 1;
     this.counters.jobsCommitted += batch.length - attempt.errors.size;
