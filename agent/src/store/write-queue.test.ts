@@ -346,6 +346,20 @@ describe('WriteQueue', () => {
       expect(storedLabels()).toEqual(['intent']);
     });
 
+    it('commits an urgent fsync-optional write alone inside the call, and waits for the next turn with company', async () => {
+      const queue = makeQueue({ maxBatchDelayMs: 60_000 });
+      const rows = levelWriter();
+      const intent = queue.enqueueRows(rows, ['intent'], { isUrgent: true, isFsyncOptional: true });
+      expect(storedLabels()).toEqual(['intent']);
+      await intent;
+      const early = queue.enqueueRows(rows, ['early']);
+      const second = queue.enqueueRows(rows, ['second'], { isUrgent: true, isFsyncOptional: true });
+      expect(storedLabels()).toEqual(['intent']);
+      await Promise.all([early, second]);
+      expect(storedLabels()).toEqual(['intent', 'early', 'second']);
+      expect(rows.levels).toEqual([NORMAL, FULL]);
+    });
+
     it('keeps FULL when the batch also carries a write that needs the fsync', async () => {
       const queue = makeQueue({ maxBatchDelayMs: 60_000 });
       const rows = levelWriter();
