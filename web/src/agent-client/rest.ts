@@ -40,7 +40,10 @@ import {
   RISK_SETTINGS_PATH,
   RiskSettings,
   STATUS_PATH,
+  STRATEGIES_PATH,
   StatusResponse,
+  StrategyList,
+  StrategyStatus,
   TRADING_STATE_PATH,
   TradingState,
   marketTradesPath,
@@ -55,7 +58,9 @@ import type {
   PlaceOrderRequest,
   PutCredentialsRequest,
   SetTradingModeRequest,
+  StrategyId,
   SwitchEnvironmentRequest,
+  UpdateStrategyRequest,
 } from '@pt/protocol';
 import type { z } from 'zod';
 import { AgentRequestError } from './errors.js';
@@ -179,6 +184,11 @@ export function createRestClient(options: RestClientOptions) {
     backtests: () => query(BACKTESTS_PATH, BacktestList),
     /** One full backtest report (equity curve, trades); fails NOT_FOUND when absent. */
     backtest: (id: BacktestId) => call('GET', `${BACKTESTS_PATH}/${encodeURIComponent(id)}`, BacktestReport),
+    /** Every strategy with its enablement, full config, markets and last decision time. */
+    strategies: () => query(STRATEGIES_PATH, StrategyList),
+    /** Enables/disables or replaces the config (full); a 422 names the field (`config.<name>`). */
+    updateStrategy: (id: StrategyId, body: UpdateStrategyRequest) =>
+      call('PUT', `${STRATEGIES_PATH}/${encodeURIComponent(id)}`, StrategyStatus, body),
     /** PUT the full settings; a 422 names the field (`details.field`). */
     putRiskSettings: (settings: z.input<typeof RiskSettings>) =>
       call('PUT', RISK_SETTINGS_PATH, RiskSettings, settings),

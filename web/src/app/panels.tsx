@@ -18,6 +18,7 @@ import { BookPanel } from '../features/popout/BookPanel.js';
 import { PortfolioPanel } from '../features/portfolio/PortfolioPanel.js';
 import { SettlementsPanel } from '../features/settlements/SettlementsPanel.js';
 import { RiskLimitsPanel } from '../features/risk/RiskLimitsPanel.js';
+import { StrategiesPanel } from '../features/strategies/StrategiesPanel.js';
 import { TradingControls } from '../features/trading/TradingControls.js';
 
 export interface PanelEntry {
@@ -41,6 +42,7 @@ export const PANELS: readonly PanelEntry[] = [
   { id: 'activity', title: 'Activity', Component: ActivityPanel },
   { id: 'trading', title: 'Trading controls', Component: TradingControls },
   { id: 'risk', title: 'Risk limits', Component: RiskLimitsPanel },
+  { id: 'strategies', title: 'Strategies', Component: StrategiesPanel },
   { id: 'health', title: 'Health', Component: HealthPanel },
   { id: 'backtests', title: 'Backtests', Component: BacktestsPanel },
   { id: 'notifications', title: 'Notifications', Component: NotificationsPanel },

@@ -31,6 +31,8 @@ export type AgentRest = Pick<
   | 'switchEnvironment'
   | 'backtests'
   | 'backtest'
+  | 'strategies'
+  | 'updateStrategy'
 >;
 
 let current: AgentRest | null = null;

@@ -9,8 +9,11 @@ import {
   LIVE_ACK_PHRASE,
   MarketTicker,
   RiskSettings,
+  StrategyStatus,
 } from '@pt/protocol';
 import type {
+  ActivityEvent,
+  UpdateStrategyRequest,
   AgentSentimentResponse,
   BacktestReport,
   CredentialsOverview,
@@ -62,6 +65,13 @@ export interface FakeAgent {
   /** The agent's backtest reports, newest first; `backtest(id)` answers NOT_FOUND for others. */
   backtests: BacktestReport[];
   backtestRequests: string[];
+  /** What `activity()` answers (one page, newest first). */
+  activityEvents: ActivityEvent[];
+  /** The agent's strategies; `updateStrategy` applies a change to them unless `strategyAnswer`. */
+  strategies: StrategyStatus[];
+  /** What PUT /v1/strategies/:id answers; null = apply the change. */
+  strategyAnswer: CommandResult<StrategyStatus> | null;
+  strategyPuts: { id: string; body: UpdateStrategyRequest }[];
 }
 
 export function refusal(
@@ -108,6 +118,10 @@ export function fakeAgent(): FakeAgent {
     switches: [],
     backtests: [],
     backtestRequests: [],
+    activityEvents: [],
+    strategies: [],
+    strategyAnswer: null,
+    strategyPuts: [],
     flattenAnswer: refusal({ code: 'INTERNAL', message: 'no answer queued' }),
     placeAnswer: refusal({ code: 'INTERNAL', message: 'no answer queued' }),
     rest: {
@@ -163,7 +177,23 @@ export function fakeAgent(): FakeAgent {
         fake.portfolio === null
           ? Promise.reject(new Error('portfolio not faked'))
           : Promise.resolve(fake.portfolio),
-      activity: () => Promise.resolve({ events: [], nextCursor: null }),
+      activity: () => Promise.resolve({ events: fake.activityEvents, nextCursor: null }),
+      strategies: () => Promise.resolve({ strategies: fake.strategies }),
+      updateStrategy: (id, body) => {
+        fake.strategyPuts.push({ id, body });
+        if (fake.strategyAnswer !== null) return Promise.resolve(fake.strategyAnswer);
+        const found = fake.strategies.find((s) => s.id === id);
+        if (found === undefined)
+          return Promise.resolve(refusal({ code: 'NOT_FOUND', message: `no strategy ${id}`, status: 404 }));
+        const updated = StrategyStatus.parse({
+          ...found,
+          isEnabled: body.isEnabled ?? found.isEnabled,
+          config: body.config ?? found.config,
+          changedAtMs: (found.changedAtMs ?? 1_700_000_000_000) + 1_000,
+        });
+        fake.strategies = fake.strategies.map((s) => (s.id === id ? updated : s));
+        return Promise.resolve({ ok: true, data: updated });
+      },
       pair: () => Promise.resolve(refusal({ code: 'UNAUTHORIZED', message: 'not faked' })),
       placeOrder: (request) => {
         fake.placed.push(request);
