@@ -14,8 +14,10 @@
  * Deltas come from the simulator's bench churn (a bench user places and cancels 1-contract bids at
  * the lowest price) plus the market's own replayed activity. Orders are 1-contract IOC bids one cent
  * under the best ask (inside the fat-finger guard, never crossing: no fill, nothing rests).
- * Two runs: the ledger as shipped, and the same with commits that neither fsync nor wait for a
- * batch (what the road costs without the durable intent write's I/O).
+ * Two runs: the ledger as shipped (synchronous=FULL; the intent itself commits without an fsync,
+ * see the store's `isFsyncOptional`), and the same with every commit unsynced and unbatched (what
+ * the road costs without any ledger fsync on the event loop).
+ * Stage costs alone: bench/order-stages.ts; this bench alone: bench/order-latency-run.ts.
  */
 import dc from 'node:diagnostics_channel';
 import type { ClientRequest } from 'node:http';
@@ -128,7 +130,11 @@ class Probe {
 
 /** The production store, and one whose commits neither wait for company nor fsync (the floor). */
 const CONFIGS: readonly StoreConfig[] = [
-  { short: 'FULL, as shipped', label: 'ledger as shipped (synchronous=FULL, 2 ms batch delay)', options: {} },
+  {
+    short: 'FULL, as shipped',
+    label: 'ledger as shipped (synchronous=FULL, 2 ms batch delay; the intent not fsynced)',
+    options: {},
+  },
   {
     short: 'NORMAL, no batch delay',
     label: 'ledger synchronous=NORMAL, no batch delay',
