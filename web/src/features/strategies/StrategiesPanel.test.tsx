@@ -79,6 +79,32 @@ describe('StrategiesPanel (fake agent client)', () => {
     await item.findByRole('button', { name: 'Disable Volatility Rider' });
     expect(agent.strategyPuts).toEqual([{ id: 'volatility-rider', body: { isEnabled: true } }]);
     expect(item.getByTestId('strategy-state').textContent).toBe('ENABLED');
+    expect(document.activeElement).toBe(item.getByRole('button', { name: 'Disable Volatility Rider' }));
+  });
+
+  it('Escape cancels the confirmation and gives the focus back to the toggle', async () => {
+    render(<StrategiesPanel />);
+    const item = within(await card());
+    fireEvent.click(item.getByRole('button', { name: 'Enable Volatility Rider' }));
+    fireEvent.keyDown(item.getByRole('button', { name: 'Confirm enable in DEMO' }), { key: 'Escape' });
+    const toggle = item.getByRole('button', { name: 'Enable Volatility Rider' });
+    await waitFor(() => expect(document.activeElement).toBe(toggle));
+    expect(item.queryByRole('group', { name: /Confirm/ })).toBeNull();
+    expect(agent.strategyPuts).toEqual([]);
+  });
+
+  it('keeps an edit in progress across a refresh, and takes a config changed on the agent', async () => {
+    render(<StrategiesPanel />);
+    const item = within(await card());
+    const windowSize = item.getByLabelText<HTMLInputElement>('windowSize');
+    fireEvent.change(windowSize, { target: { value: '42' } });
+    agent.strategies = [volatilityRider()];
+    fireEvent.click(screen.getByRole('button', { name: 'Refresh strategies' }));
+    await waitFor(() => expect(useStrategiesStore.getState().strategies?.[0]).toBe(agent.strategies[0]));
+    expect(windowSize.value).toBe('42');
+    agent.strategies = [volatilityRider({ config: { ...volatilityRider().config, windowSize: 30 } })];
+    fireEvent.click(screen.getByRole('button', { name: 'Refresh strategies' }));
+    await waitFor(() => expect(windowSize.value).toBe('30'));
   });
 
   it('saves a parameter edit as the full config with each value in its JSON type', async () => {

@@ -9,10 +9,17 @@ import { StrategyCard } from './StrategyCard.js';
 import { useStrategiesStore } from './strategies.store.js';
 import './strategies.css';
 
+const REFRESH_MS = 15_000;
+
 export function StrategiesPanel() {
   const { strategies, decisions, loadError, busyId, errors, load } = useStrategiesStore();
   const environment = useSessionStore((s) => s.environment);
-  useEffect(() => void load(), [load]);
+  useEffect(() => {
+    void load();
+    // Re-read for the last decision times and changes from other devices (an edit in progress stays).
+    const timer = setInterval(() => void load(), REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [load]);
 
   return (
     <section className="area-strategies" aria-labelledby="strategies-title">

@@ -33,10 +33,20 @@ export interface StrategyCardProps {
 export function StrategyCard({ strategy, decisions, environment, isBusy, error }: StrategyCardProps) {
   const { setEnabled, saveConfig } = useStrategiesStore.getState();
   const [isConfirming, setConfirming] = useState(false);
+  const isFocusOwed = useRef(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  // Focus follows the step: onto the confirmation, then back onto the toggle once it is usable
+  // again (disabled while the change is in flight).
   useEffect(() => {
-    if (isConfirming) confirmRef.current?.focus();
-  }, [isConfirming]);
+    if (isConfirming) {
+      confirmRef.current?.focus();
+      isFocusOwed.current = true;
+    } else if (isFocusOwed.current && !isBusy) {
+      toggleRef.current?.focus();
+      isFocusOwed.current = false;
+    }
+  }, [isConfirming, isBusy]);
 
   const name = strategyName(strategy.id);
   const env = environment === null ? 'the current' : environment.toUpperCase();
@@ -72,6 +82,9 @@ export function StrategyCard({ strategy, decisions, environment, isBusy, error }
           role="group"
           aria-label={`Confirm: ${action.toLowerCase()} ${name}`}
           className="strategy-confirm"
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') setConfirming(false);
+          }}
         >
           <p>
             {strategy.isEnabled
@@ -86,7 +99,7 @@ export function StrategyCard({ strategy, decisions, environment, isBusy, error }
           </button>
         </div>
       ) : (
-        <button type="button" disabled={isBusy} onClick={() => setConfirming(true)}>
+        <button ref={toggleRef} type="button" disabled={isBusy} onClick={() => setConfirming(true)}>
           {action} {name}
         </button>
       )}

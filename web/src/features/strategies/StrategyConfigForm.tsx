@@ -29,7 +29,10 @@ export function StrategyConfigForm({ strategyId, config, isBusy, error, onSave }
   const fields = useMemo(() => configFields(config), [config]);
   const [text, setText] = useState<ConfigText>(() => configText(config));
   const [errors, setErrors] = useState<Readonly<Record<string, string>>>({});
-  useEffect(() => setText(configText(config)), [config]);
+  // Reset the text only when the agent's config changed (not on every re-read of the same one):
+  // an edit in progress survives a refresh or a toggle.
+  const configKey = JSON.stringify(config);
+  useEffect(() => setText(configText(JSON.parse(configKey) as StrategyConfigObject)), [configKey]);
 
   const agentField = error === null ? null : fieldOfError(error.field, fields);
   const errorOf = (path: string): string | undefined =>
