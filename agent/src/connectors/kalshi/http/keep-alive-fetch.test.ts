@@ -74,6 +74,18 @@ describe('createKeepAliveFetch', () => {
     expect(new Set(seen.map((s) => s.remotePort)).size).toBe(1);
   });
 
+  it("drops an idle socket before the server's Keep-Alive timeout hint instead of reusing it", async () => {
+    server.keepAliveTimeout = 2_000; // announced as `Keep-Alive: timeout=2`
+    const fetchFn = createKeepAliveFetch();
+    await (await fetchFn(`${base}/a`)).text();
+    await (await fetchFn(`${base}/b`)).text();
+    // Node closes the idle socket 1 s before the hint: after 1.3 s the next request opens a new one.
+    await new Promise((resolve) => setTimeout(resolve, 1_300));
+    await (await fetchFn(`${base}/c`)).text();
+    expect(seen.map((s) => s.remotePort)[0]).toBe(seen[1]?.remotePort);
+    expect(seen[2]?.remotePort).not.toBe(seen[1]?.remotePort);
+  });
+
   it('answers a 204 with an empty body and a 500 with its text', async () => {
     const fetchFn = createKeepAliveFetch();
     handler = (_req, res) => {

@@ -17,13 +17,25 @@ import https from 'node:https';
 export interface KeepAliveFetchOptions {
   /** Sockets per origin (default 16: the rate limiter, not sockets, bounds concurrency). */
   maxSockets?: number;
+  /** Idle keep-alive sockets are closed after this long (default 30 s; sooner on a server hint). */
+  idleSocketMs?: number;
 }
+
+const DEFAULT_IDLE_SOCKET_MS = 30_000;
 
 /** A status `Response` accepts a body with (it throws for 204/205/304 with one). */
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
 export function createKeepAliveFetch(options: KeepAliveFetchOptions = {}): typeof fetch {
-  const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 16, scheduling: 'lifo' as const };
+  const agentOptions = {
+    keepAlive: true,
+    maxSockets: options.maxSockets ?? 16,
+    scheduling: 'lifo' as const,
+    // An idle socket is closed after this long, or 1 s before the server's `Keep-Alive: timeout`
+    // hint (Node applies the hint only below this value; without one idle sockets live forever and
+    // one the server is closing may be reused: a lost answer, an unknown outcome for a write).
+    timeout: options.idleSocketMs ?? DEFAULT_IDLE_SOCKET_MS,
+  };
   const httpAgent = new http.Agent(agentOptions);
   const httpsAgent = new https.Agent(agentOptions);
 
