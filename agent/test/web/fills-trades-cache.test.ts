@@ -9,38 +9,17 @@
 import { join } from 'node:path';
 import { OrderResponse } from '@pt/protocol';
 import type { Page, Route } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SimAgent } from '../e2e/helpers.js';
-import { callAgent, pairDevice, startSimAgent, waitFor } from '../e2e/helpers.js';
-import { ARTIFACTS, buildWeb, launchBrowser } from './browser.js';
-import type { BrowserSession } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { callAgent, pairDevice, waitFor } from '../e2e/helpers.js';
+import { ARTIFACTS } from './browser.js';
+import { useWebStack } from './web-stack.js';
 
 const SHOTS = join(ARTIFACTS, '..', 'web');
 
-let running: SimAgent | undefined;
-let browser: BrowserSession | undefined;
 let page: Page | undefined;
 let token = '';
 
-beforeAll(async () => {
-  buildWeb();
-  running = await startSimAgent();
-  browser = await launchBrowser({ artifacts: SHOTS });
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await running?.stop();
-}, 30_000);
-
-function agent(): SimAgent {
-  if (running === undefined) throw new Error('agent not started');
-  return running;
-}
-function chrome(): BrowserSession {
-  if (browser === undefined) throw new Error('browser not started');
-  return browser;
-}
+const { agent, chrome } = useWebStack({ artifacts: SHOTS });
 function app(): Page {
   if (page === undefined) throw new Error('not paired');
   return page;

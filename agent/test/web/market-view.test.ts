@@ -10,36 +10,15 @@
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { LIVE_ACK_PHRASE } from '@pt/protocol';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { SimAgent } from '../e2e/helpers.js';
-import { startSimAgent, waitFor } from '../e2e/helpers.js';
-import { ARTIFACTS, buildWeb, launchBrowser } from './browser.js';
-import type { BrowserSession } from './browser.js';
+import { waitFor } from '../e2e/helpers.js';
+import { ARTIFACTS } from './browser.js';
+import { useWebStack } from './web-stack.js';
 
-let running: SimAgent | undefined;
-let browser: BrowserSession | undefined;
 let page: Page | undefined;
 
-beforeAll(async () => {
-  buildWeb();
-  running = await startSimAgent();
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await running?.stop();
-}, 30_000);
-
-function agent(): SimAgent {
-  if (running === undefined) throw new Error('agent not started');
-  return running;
-}
-function chrome(): BrowserSession {
-  if (browser === undefined) throw new Error('browser not started');
-  return browser;
-}
+const { agent, chrome } = useWebStack();
 function app(): Page {
   if (page === undefined) throw new Error('not paired');
   return page;

@@ -9,37 +9,15 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { StrategyStatus } from '@pt/protocol';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SimAgent } from '../e2e/helpers.js';
-import { callAgent, pairDevice, startSimAgent, waitFor } from '../e2e/helpers.js';
-import { buildWeb, launchBrowser, type BrowserSession } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { callAgent, pairDevice, waitFor } from '../e2e/helpers.js';
 import { pairWithLink, pairingLinkIn } from './command-center.js';
+import { useWebStack } from './web-stack.js';
 
 const REPO_ROOT = resolve(fileURLToPath(new URL('../../../', import.meta.url)));
 const ARTIFACTS = join(REPO_ROOT, 'test-artifacts', 'web');
 
-let running: SimAgent | undefined;
-let browser: BrowserSession | undefined;
-
-beforeAll(async () => {
-  buildWeb();
-  running = await startSimAgent();
-  browser = await launchBrowser({ artifacts: ARTIFACTS });
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await running?.stop();
-}, 30_000);
-
-function agent(): SimAgent {
-  if (running === undefined) throw new Error('agent not started');
-  return running;
-}
-function chrome(): BrowserSession {
-  if (browser === undefined) throw new Error('browser not started');
-  return browser;
-}
+const { agent, chrome } = useWebStack({ artifacts: ARTIFACTS });
 
 async function readRider(token: string): Promise<StrategyStatus> {
   const res = await callAgent(agent().origin, token, 'GET', '/v1/strategies/volatility-rider');
