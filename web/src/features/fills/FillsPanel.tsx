@@ -5,6 +5,7 @@ import { formatCount, formatMoney, formatPrice, formatTime } from '../../lib/for
 import { useFillsStore } from './fills.store.js';
 import './fills.css';
 import { PopOutButton } from '../popout/PopOutButton.js';
+import { PagedTable, TimeCell } from './PagedTable.js';
 
 const SIDE_LABEL: Record<Fill['side'], string> = { bid: 'Buy YES', ask: 'Sell YES' };
 
@@ -23,50 +24,28 @@ export function FillsPanel() {
     <section aria-labelledby="fills-h" className="area-fills">
       <PopOutButton panel="fills" label="Fills" />
       <h2 id="fills-h">Fills</h2>
-      {error !== null && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
-      {isLoaded && fills.length === 0 && <p>No fills yet.</p>}
-      {!isLoaded && error === null && <p>Loading…</p>}
-      {fills.length > 0 && (
-        <table data-testid="fills-table">
-          <thead>
-            <tr>
-              <th scope="col">Time</th>
-              <th scope="col">Market</th>
-              <th scope="col">Side</th>
-              <th scope="col">Price</th>
-              <th scope="col">Contracts</th>
-              <th scope="col">Fee</th>
-              <th scope="col">Role</th>
-            </tr>
-          </thead>
-          <tbody>
-            {fills.map((fill) => (
-              <tr key={fill.fillId} data-fill-id={fill.fillId}>
-                <td>
-                  <time dateTime={new Date(fill.executedAtMs).toISOString()}>
-                    {formatTime(fill.executedAtMs)}
-                  </time>
-                </td>
-                <td>{fill.ticker}</td>
-                <td>{SIDE_LABEL[fill.side]}</td>
-                <td>{formatPrice(fill.priceE4)}</td>
-                <td>{formatCount(fill.countE2)}</td>
-                <td>{formatMoney(fill.feeMoneyE6)}</td>
-                <td>{fill.isTaker ? 'taker' : 'maker'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {nextCursor !== null && (
-        <button type="button" onClick={() => void loadMore()} disabled={isLoading}>
-          {isLoading ? 'Loading…' : 'Load older'}
-        </button>
-      )}
+      <PagedTable
+        items={fills}
+        isLoaded={isLoaded}
+        isLoading={isLoading}
+        error={error}
+        hasMore={nextCursor !== null}
+        loadMore={loadMore}
+        emptyText="No fills yet."
+        testId="fills-table"
+        columns={['Time', 'Market', 'Side', 'Price', 'Contracts', 'Fee', 'Role']}
+        row={(fill) => (
+          <tr key={fill.fillId} data-fill-id={fill.fillId}>
+            <TimeCell atMs={fill.executedAtMs} format={formatTime} />
+            <td>{fill.ticker}</td>
+            <td>{SIDE_LABEL[fill.side]}</td>
+            <td>{formatPrice(fill.priceE4)}</td>
+            <td>{formatCount(fill.countE2)}</td>
+            <td>{formatMoney(fill.feeMoneyE6)}</td>
+            <td>{fill.isTaker ? 'taker' : 'maker'}</td>
+          </tr>
+        )}
+      />
     </section>
   );
 }

@@ -10,6 +10,7 @@ import { usePortfolioStore } from '../portfolio/portfolio.store.js';
 import { useSettlementsStore } from './settlements.store.js';
 import '../fills/fills.css';
 import { PopOutButton } from '../popout/PopOutButton.js';
+import { PagedTable, TimeCell } from '../fills/PagedTable.js';
 
 const NONE: readonly string[] = [];
 
@@ -40,48 +41,28 @@ export function SettlementsPanel() {
           Held back (disputed, not settled automatically): {disputed.join(', ')}
         </p>
       )}
-      {error !== null && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
-      {isLoaded && settlements.length === 0 && <p>No settled markets yet.</p>}
-      {!isLoaded && error === null && <p>Loading…</p>}
-      {settlements.length > 0 && (
-        <table data-testid="settlements-table">
-          <thead>
-            <tr>
-              <th scope="col">Settled</th>
-              <th scope="col">Market</th>
-              <th scope="col">Result</th>
-              <th scope="col">Position</th>
-              <th scope="col">Payout</th>
-              <th scope="col">Cost</th>
-              <th scope="col">P&amp;L</th>
-            </tr>
-          </thead>
-          <tbody>
-            {settlements.map((s) => (
-              <tr key={`${s.ticker}@${s.settledAtMs}`}>
-                <td>
-                  <time dateTime={new Date(s.settledAtMs).toISOString()}>{formatTime(s.settledAtMs)}</time>
-                </td>
-                <td>{s.ticker}</td>
-                <td>{RESULT_LABEL[s.marketResult]}</td>
-                <td>{formatPosition(s.positionCountE2)}</td>
-                <td>{formatMoney(s.revenueMoneyE6)}</td>
-                <td>{formatMoney(s.costMoneyE6)}</td>
-                <td>{formatMoney(s.realizedPnlMoneyE6)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {nextCursor !== null && (
-        <button type="button" onClick={() => void loadMore()} disabled={isLoading}>
-          {isLoading ? 'Loading…' : 'Load older'}
-        </button>
-      )}
+      <PagedTable
+        items={settlements}
+        isLoaded={isLoaded}
+        isLoading={isLoading}
+        error={error}
+        hasMore={nextCursor !== null}
+        loadMore={loadMore}
+        emptyText="No settled markets yet."
+        testId="settlements-table"
+        columns={['Settled', 'Market', 'Result', 'Position', 'Payout', 'Cost', 'P&L']}
+        row={(s) => (
+          <tr key={`${s.ticker}@${s.settledAtMs}`}>
+            <TimeCell atMs={s.settledAtMs} format={formatTime} />
+            <td>{s.ticker}</td>
+            <td>{RESULT_LABEL[s.marketResult]}</td>
+            <td>{formatPosition(s.positionCountE2)}</td>
+            <td>{formatMoney(s.revenueMoneyE6)}</td>
+            <td>{formatMoney(s.costMoneyE6)}</td>
+            <td>{formatMoney(s.realizedPnlMoneyE6)}</td>
+          </tr>
+        )}
+      />
     </section>
   );
 }
