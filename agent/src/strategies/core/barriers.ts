@@ -3,8 +3,8 @@
  * entry, measured at the price we could exit at now) and a time limit. An exit is a reduce-only
  * IOC for the whole position at the touch, so it can only shrink what the strategy holds.
  */
-import type { Position } from './position.js';
-import type { IntentDecision, StepResult } from './types.js';
+import { applyFill, isAwaitingFill, type Position } from './position.js';
+import type { IntentDecision, OwnFillEvent, StepResult } from './types.js';
 
 export interface BarrierConfig {
   takeProfitE4: number;
@@ -90,4 +90,29 @@ export function exitStep<State extends ExitState>(
   const intent = exitIntent(state.ticker, state.position, state.touch, hit, { atMs: nowMs });
   if (intent === null) return { state, decisions: [] };
   return { state: { ...state, sentAtMs: nowMs }, decisions: [intent] };
+}
+
+/** State fields our own fills and the clock move (the exit state, plus when it went flat). */
+interface HeldState extends ExitState {
+  readonly flatSinceMs: number | null;
+}
+
+/** One of our fills: the position follows it, the wait for a fill ends, going flat starts the cooldown. */
+export function fillStep<State extends HeldState>(state: State, event: OwnFillEvent): StepResult<State> {
+  if (event.ticker !== state.ticker) return { state, decisions: [] };
+  const position = applyFill(state.position, event);
+  const flatSinceMs = position.netE2 === 0 ? event.atMs : null;
+  return { state: { ...state, position, sentAtMs: null, flatSinceMs }, decisions: [] };
+}
+
+/** A clock tick: a held position (not awaiting a fill) may hit its time or price barrier. */
+export function clockStep<State extends HeldState>(
+  state: State,
+  nowMs: number,
+  config: BarrierConfig & { readonly fillWaitMs: number },
+): StepResult<State> {
+  if (state.position.netE2 === 0 || isAwaitingFill(state.sentAtMs, nowMs, config.fillWaitMs)) {
+    return { state, decisions: [] };
+  }
+  return exitStep(state, nowMs, config);
 }

@@ -6,9 +6,9 @@
  * working whatever the sentiment. Pure and deterministic.
  */
 import type { NotTradedReason } from '@pt/protocol';
-import { exitStep, sizeForBudget } from '../core/barriers.js';
+import { clockStep, exitStep, fillStep, sizeForBudget } from '../core/barriers.js';
 import { blockedStep, entryBlocked, type Blocked } from '../core/entry-gates.js';
-import { FLAT, applyFill, isAwaitingFill, type Position } from '../core/position.js';
+import { FLAT, isAwaitingFill, type Position } from '../core/position.js';
 import { midE4 } from '../core/rolling.js';
 import type {
   BookTopEvent,
@@ -149,17 +149,10 @@ export const hypeFade: Strategy<HypeFadeConfig, HypeFadeState> = {
           },
           decisions: [],
         };
-      case 'fill': {
-        if (event.ticker !== state.ticker) return { state, decisions: [] };
-        const position = applyFill(state.position, event);
-        const flatSinceMs = position.netE2 === 0 ? event.atMs : null;
-        return { state: { ...state, position, sentAtMs: null, flatSinceMs }, decisions: [] };
-      }
+      case 'fill':
+        return fillStep(state, event);
       case 'clock':
-        if (state.position.netE2 === 0 || isAwaitingFill(state.sentAtMs, event.atMs, config.fillWaitMs)) {
-          return { state, decisions: [] };
-        }
-        return exitStep(state, event.atMs, config);
+        return clockStep(state, event.atMs, config);
       case 'trade':
         return { state, decisions: [] };
     }

@@ -5,9 +5,9 @@
  * inside the pre-close window, and when the optional model gate is closed. Pure and deterministic.
  */
 import type { NotTradedReason } from '@pt/protocol';
-import { exitStep, sizeForBudget } from '../core/barriers.js';
+import { clockStep, exitStep, fillStep, sizeForBudget } from '../core/barriers.js';
 import { blockedStep, entryBlocked } from '../core/entry-gates.js';
-import { FLAT, applyFill, isAwaitingFill, type Position } from '../core/position.js';
+import { FLAT, isAwaitingFill, type Position } from '../core/position.js';
 import { midE4, pushWindow } from '../core/rolling.js';
 import type { BookTopEvent, Decision, StepResult, Strategy, StrategyContext } from '../core/types.js';
 import type { VolatilityRiderConfig } from './config.js';
@@ -112,17 +112,10 @@ export const volatilityRider: Strategy<VolatilityRiderConfig, VolatilityRiderSta
     switch (event.type) {
       case 'book':
         return event.ticker === state.ticker ? onBook(state, event, ctx, config) : { state, decisions: [] };
-      case 'fill': {
-        if (event.ticker !== state.ticker) return { state, decisions: [] };
-        const position = applyFill(state.position, event);
-        const flatSinceMs = position.netE2 === 0 ? event.atMs : null;
-        return { state: { ...state, position, sentAtMs: null, flatSinceMs }, decisions: [] };
-      }
+      case 'fill':
+        return fillStep(state, event);
       case 'clock':
-        if (state.position.netE2 === 0 || isAwaitingFill(state.sentAtMs, event.atMs, config.fillWaitMs)) {
-          return { state, decisions: [] };
-        }
-        return exitStep(state, event.atMs, config);
+        return clockStep(state, event.atMs, config);
       case 'sentiment':
       case 'trade':
         return { state, decisions: [] };
