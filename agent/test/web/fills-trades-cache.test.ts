@@ -10,16 +10,17 @@ import { join } from 'node:path';
 import { OrderResponse } from '@pt/protocol';
 import type { Page, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { callAgent, pairDevice, waitFor } from '../e2e/helpers.js';
+import { callAgent, pairDevice } from '../e2e/helpers.js';
 import { ARTIFACTS } from './browser.js';
-import { useWebStack } from './web-stack.js';
+import { pairNewPage, useWebStack } from './web-stack.js';
 
 const SHOTS = join(ARTIFACTS, '..', 'web');
 
 let page: Page | undefined;
 let token = '';
 
-const { agent, chrome } = useWebStack({ artifacts: SHOTS });
+const stack = useWebStack({ artifacts: SHOTS });
+const { agent, chrome } = stack;
 function app(): Page {
   if (page === undefined) throw new Error('not paired');
   return page;
@@ -51,20 +52,7 @@ describe('fills, recent trades, chart history and the cache in Chromium', () => 
   let ticker = '';
 
   it('pairs, and a filled order shows in the Fills panel live', async () => {
-    let link: string | undefined;
-    await waitFor(() => {
-      link = /open (http:\/\/127\.0\.0\.1:\d+\/pair#[0-9A-Z]{4}-[0-9A-Z]{4})\n/.exec(
-        agent().agent.stderr(),
-      )?.[1];
-      return link !== undefined;
-    }, 'the pairing notice on the agent stderr');
-    page = await chrome().context.newPage();
-    await app().goto(link as string);
-    await app().getByRole('button', { name: 'Pair' }).click();
-    await app()
-      .getByTestId('trading-mode')
-      .filter({ hasText: 'Trading ACTIVE' })
-      .waitFor({ timeout: 30_000 });
+    page = await pairNewPage(stack);
     const fills = app().locator('section[aria-labelledby="fills-h"]');
     await fills.getByText('No fills yet.').waitFor({ timeout: 20_000 });
 

@@ -12,13 +12,13 @@ import { join } from 'node:path';
 import { LIVE_ACK_PHRASE } from '@pt/protocol';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { waitFor } from '../e2e/helpers.js';
 import { ARTIFACTS } from './browser.js';
-import { useWebStack } from './web-stack.js';
+import { pairNewPage, useWebStack } from './web-stack.js';
 
 let page: Page | undefined;
 
-const { agent, chrome } = useWebStack();
+const stack = useWebStack();
+const { chrome } = stack;
 function app(): Page {
   if (page === undefined) throw new Error('not paired');
   return page;
@@ -31,20 +31,7 @@ function problems(): string[] {
 
 describe('markets, market view and risk limits in Chromium on the real agent and simulator', () => {
   it('pairs, lists the venue’s markets and finds one by search', async () => {
-    let link: string | undefined;
-    await waitFor(() => {
-      link = /open (http:\/\/127\.0\.0\.1:\d+\/pair#[0-9A-Z]{4}-[0-9A-Z]{4})\n/.exec(
-        agent().agent.stderr(),
-      )?.[1];
-      return link !== undefined;
-    }, 'the pairing notice on the agent stderr');
-    page = await chrome().context.newPage();
-    await app().goto(link as string);
-    await app().getByRole('button', { name: 'Pair' }).click();
-    await app()
-      .getByTestId('trading-mode')
-      .filter({ hasText: 'Trading ACTIVE' })
-      .waitFor({ timeout: 30_000 });
+    page = await pairNewPage(stack);
 
     const rows = app().getByTestId('markets-table').locator('tbody tr');
     await expect.poll(() => rows.count(), { timeout: 20_000 }).toBeGreaterThan(10);

@@ -10,14 +10,14 @@ import { fileURLToPath } from 'node:url';
 import { StrategyStatus } from '@pt/protocol';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { callAgent, pairDevice, waitFor } from '../e2e/helpers.js';
-import { pairWithLink, pairingLinkIn } from './command-center.js';
-import { useWebStack } from './web-stack.js';
+import { callAgent, pairDevice } from '../e2e/helpers.js';
+import { pairNewPage, useWebStack } from './web-stack.js';
 
 const REPO_ROOT = resolve(fileURLToPath(new URL('../../../', import.meta.url)));
 const ARTIFACTS = join(REPO_ROOT, 'test-artifacts', 'web');
 
-const { agent, chrome } = useWebStack({ artifacts: ARTIFACTS });
+const stack = useWebStack({ artifacts: ARTIFACTS });
+const { agent, chrome } = stack;
 
 async function readRider(token: string): Promise<StrategyStatus> {
   const res = await callAgent(agent().origin, token, 'GET', '/v1/strategies/volatility-rider');
@@ -41,13 +41,7 @@ async function toggle(page: Page, card: Locator, action: 'Enable' | 'Disable', a
 
 describe('the Strategies panel in Chromium on the real agent', () => {
   it('enables Volatility Rider, changes a parameter, shows the agent’s 422 on its field, disables it', async () => {
-    let link: string | undefined;
-    await waitFor(() => {
-      link = pairingLinkIn(agent().agent.stderr());
-      return link !== undefined;
-    }, 'the pairing notice on the agent stderr');
-    const page: Page = await chrome().context.newPage();
-    await pairWithLink(page, link as string);
+    const page: Page = await pairNewPage(stack);
     // A second device reads the agent's state (a new pairing code: after the printed one is used).
     const { token } = await pairDevice(agent(), 'strategies e2e reader');
 

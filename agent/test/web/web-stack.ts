@@ -5,8 +5,10 @@
  */
 import { afterAll, beforeAll } from 'vitest';
 import type { SimAgent } from '../e2e/helpers.js';
-import { startSimAgent } from '../e2e/helpers.js';
+import type { Page } from 'playwright-core';
+import { startSimAgent, waitFor } from '../e2e/helpers.js';
 import { buildWeb, launchBrowser, type BrowserSession } from './browser.js';
+import { pairingLinkIn, pairWithLink } from './command-center.js';
 
 export interface WebStack {
   readonly agent: () => SimAgent;
@@ -35,4 +37,16 @@ export function useWebStack(options: { artifacts?: string } = {}): WebStack {
       return browser;
     },
   };
+}
+
+/** A new page of the stack's Chromium, paired with the link the agent printed at start-up. */
+export async function pairNewPage(stack: WebStack): Promise<Page> {
+  let link: string | undefined;
+  await waitFor(() => {
+    link = pairingLinkIn(stack.agent().agent.stderr());
+    return link !== undefined;
+  }, 'the pairing notice on the agent stderr');
+  const page = await stack.chrome().context.newPage();
+  await pairWithLink(page, link as string);
+  return page;
 }
